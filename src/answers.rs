@@ -1,0 +1,181 @@
+//! The answers a course asks for (`[[prompts]]`): from `--set`, from defaults, or asked on the
+//! terminal with dialoguer. Without a terminal (or with `--yes`) bec never waits for input.
+
+use std::collections::BTreeMap;
+
+use dialoguer::{Input, Select, theme::ColorfulTheme};
+
+use crate::course::Prompt;
+use crate::error::UserError;
+
+/// Answers by prompt name.
+pub type Answers = BTreeMap<String, String>;
+
+/// Whether bec may ask questions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Asking {
+    /// stdin is a terminal and `--yes` was not given.
+    Interactive,
+    /// Use `--set` values and defaults; fail naming any answer that has neither.
+    Never,
+}
+
+impl Asking {
+    pub fn detect(yes: bool) -> Asking {
+        use std::io::IsTerminal;
+        if !yes && std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
+            Asking::Interactive
+        } else {
+            Asking::Never
+        }
+    }
+}
+
+/// Parses `--set key=value` flags.
+pub fn parse_sets(sets: &[String]) -> Result<Answers, UserError> {
+    let mut answers = Answers::new();
+    for set in sets {
+        let (key, value) = set.split_once('=').ok_or_else(|| UserError::BadSet { given: set.clone() })?;
+        let key = key.trim();
+        if key.is_empty() {
+            return Err(UserError::BadSet { given: set.clone() });
+        }
+        answers.insert(key.to_string(), value.to_string());
+    }
+    Ok(answers)
+}
+
+/// Resolves every prompt: `--set` first, then the terminal or the default.
+pub fn collect(prompts: &[Prompt], mut given: Answers, asking: Asking) -> Result<Answers, UserError> {
+    if let Some(unknown) = given.keys().find(|k| !prompts.iter().any(|p| &p.name == *k)) {
+        let known: Vec<&str> = prompts.iter().map(|p| p.name.as_str()).collect();
+        return Err(UserError::UnknownAnswer { name: unknown.clone(), known: known.join(", ") });
+    }
+    let mut answers = Answers::new();
+    for prompt in prompts {
+        let value = match given.remove(&prompt.name) {
+            Some(value) => value,
+            None => {
+                let default = default_for(prompt);
+                match asking {
+                    Asking::Interactive => ask(prompt, default.as_deref())?,
+                    Asking::Never => default.ok_or_else(|| missing(prompt))?,
+                }
+            }
+        };
+        validate(prompt, &value)?;
+        answers.insert(prompt.name.clone(), value);
+    }
+    Ok(answers)
+}
+
+fn missing(prompt: &Prompt) -> UserError {
+    match &prompt.default_from_git {
+        Some(key) => UserError::MissingGitDefault { name: prompt.name.clone(), key: key.clone() },
+        None => UserError::MissingAnswer { name: prompt.name.clone(), question: prompt.question.clone() },
+    }
+}
+
+fn default_for(prompt: &Prompt) -> Option<String> {
+    if let Some(key) = &prompt.default_from_git {
+        let from_git = git2::Config::open_default()
+            .ok()
+            .and_then(|config| config.get_string(key).ok())
+            .filter(|value| !value.trim().is_empty());
+        if from_git.is_some() {
+            return from_git;
+        }
+    }
+    prompt.default.clone()
+}
+
+/// Checks an answer against the prompt's choices and pattern.
+pub fn validate(prompt: &Prompt, value: &str) -> Result<(), UserError> {
+    let bad = |problem: String| UserError::BadAnswer { name: prompt.name.clone(), problem };
+    if value.trim().is_empty() {
+        return Err(bad("it is empty".into()));
+    }
+    if value.contains(['\n', '\r', '\0']) {
+        return Err(bad("it contains a line break or control character".into()));
+    }
+    if !prompt.choices.is_empty() && !prompt.choices.iter().any(|c| c == value) {
+        return Err(bad(format!("`{value}` is not one of: {}", prompt.choices.join(", "))));
+    }
+    if let Some(pattern) = &prompt.pattern {
+        let regex = regex_lite::Regex::new(pattern)
+            .map_err(|e| UserError::Course(format!("prompt `{}` has an invalid pattern: {e}", prompt.name)))?;
+        if !regex.is_match(value) {
+            let help = prompt.pattern_help.clone().unwrap_or_else(|| format!("it must match {pattern}"));
+            return Err(bad(format!("`{value}`: {help}")));
+        }
+    }
+    Ok(())
+}
+
+fn ask(prompt: &Prompt, default: Option<&str>) -> Result<String, UserError> {
+    let theme = ColorfulTheme::default();
+    let interrupted = |e: dialoguer::Error| UserError::Other(format!("no answer for `{}`: {e}", prompt.name));
+    if !prompt.choices.is_empty() {
+        let start = default.and_then(|d| prompt.choices.iter().position(|c| c == d)).unwrap_or(0);
+        let index = Select::with_theme(&theme)
+            .with_prompt(&prompt.question)
+            .items(&prompt.choices)
+            .default(start)
+            .interact()
+            .map_err(interrupted)?;
+        return Ok(prompt.choices[index].clone());
+    }
+    let mut input = Input::<String>::with_theme(&theme).with_prompt(&prompt.question);
+    if let Some(default) = default {
+        input = input.default(default.to_string());
+    }
+    let checked = prompt.clone();
+    input
+        .validate_with(move |value: &String| validate(&checked, value).map_err(|e| e.to_string()))
+        .interact_text()
+        .map_err(interrupted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prompt(name: &str) -> Prompt {
+        Prompt {
+            name: name.into(),
+            question: "Q".into(),
+            default: None,
+            default_from_git: None,
+            choices: vec![],
+            pattern: None,
+            pattern_help: None,
+        }
+    }
+
+    #[test]
+    fn set_values_win_and_unknown_names_are_refused() {
+        let prompts = vec![Prompt { default: Some("d".into()), ..prompt("a") }];
+        let given = parse_sets(&["a=x=y".into()]).unwrap();
+        assert_eq!(collect(&prompts, given, Asking::Never).unwrap()["a"], "x=y");
+        let unknown = parse_sets(&["b=1".into()]).unwrap();
+        assert!(matches!(collect(&prompts, unknown, Asking::Never), Err(UserError::UnknownAnswer { .. })));
+        assert!(parse_sets(&["novalue".into()]).is_err());
+    }
+
+    #[test]
+    fn missing_answer_without_terminal_is_named() {
+        let err = collect(&[prompt("needed")], Answers::new(), Asking::Never).unwrap_err();
+        assert!(err.to_string().contains("--set needed="), "{err}");
+    }
+
+    #[test]
+    fn choices_and_patterns_are_enforced() {
+        let p = Prompt { choices: vec!["python".into()], ..prompt("track") };
+        assert!(validate(&p, "python").is_ok());
+        assert!(validate(&p, "cobol").is_err());
+        let p = Prompt { pattern: Some("^[a-z][a-z0-9-]{0,62}$".into()), ..prompt("project_name") };
+        assert!(validate(&p, "my-course").is_ok());
+        assert!(validate(&p, "../evil").is_err());
+        assert!(validate(&p, "").is_err());
+    }
+}

@@ -1,0 +1,232 @@
+//! The command layer: turns parsed arguments into operation options, prints results, and maps
+//! every error to its documented exit code in one place.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::{CommandFactory, Parser};
+use dialoguer::{FuzzySelect, theme::ColorfulTheme};
+
+use crate::answers::{self, Asking};
+use crate::cli::{Cli, Command};
+use crate::course::Course;
+use crate::date::Timestamp;
+use crate::day_id::{day_dir, parse_day};
+use crate::error::{UserError, exit};
+use crate::ops::{self, check::Outcome, new::NewOptions, next::NextOptions};
+use crate::regions::Variant;
+use crate::repo::MergeOutcome;
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() { exit::USAGE } else { exit::SUCCESS });
+        }
+    };
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(error) => {
+            let code = error.downcast_ref::<UserError>().map(UserError::exit_code).unwrap_or(exit::FAILURE);
+            eprintln!("error: {}", describe(&error));
+            ExitCode::from(code)
+        }
+    }
+}
+
+/// A user error prints its own message; anything else prints its context chain.
+fn describe(error: &anyhow::Error) -> String {
+    if let Some(user) = error.downcast_ref::<UserError>() {
+        return user.to_string();
+    }
+    let mut text = error.to_string();
+    for cause in error.chain().skip(1) {
+        text.push_str(&format!("\n  caused by: {cause}"));
+    }
+    text
+}
+
+/// Runs one command and returns its exit code.
+pub fn run(cli: Cli) -> Result<u8> {
+    if let Command::Completions { shell } = cli.command {
+        clap_complete::generate(shell, &mut Cli::command(), "bec", &mut std::io::stdout());
+        return Ok(exit::SUCCESS);
+    }
+    let course = Course::load(cli.course.as_deref())?;
+    let here = std::env::current_dir()?;
+    match cli.command {
+        Command::New { day, path, yes, sets, date, solution } => {
+            let asking = Asking::detect(yes);
+            let date = Timestamp::resolve(date.as_deref())?;
+            let day = match day {
+                Some(day) => parse_day(&day, course.manifest.last_day())?,
+                None if asking == Asking::Interactive => ask_day(&course)?,
+                None => 1,
+            };
+            let options = NewOptions {
+                day,
+                path,
+                answers: answers::parse_sets(&sets)?,
+                asking,
+                date,
+                variant: if solution { Variant::Solution } else { Variant::Starter },
+            };
+            let report = ops::new::new_repo(&course, &options)?;
+            print_new(&course, &report);
+            Ok(exit::SUCCESS)
+        }
+        Command::Next { abort, date } => {
+            if abort {
+                let learner = ops::next::LearnerRepo::open(&here)?;
+                crate::repo::abort_next(&learner.repo)?;
+                println!("Aborted: the repo is back where it was before `bec next`.");
+                return Ok(exit::SUCCESS);
+            }
+            let options = NextOptions { start: here, date: Timestamp::resolve(date.as_deref())? };
+            let report = ops::next::next_day(&course, &options)?;
+            match report.outcome {
+                MergeOutcome::Merged(commit) => {
+                    println!("Day {} — {} is in {}/ (merge commit {}).", report.day, report.title, day_dir(report.day), short(commit));
+                    println!("\nNext steps:\n  open {}/README.md for the lab sheet\n  bec check        # run the day's tests", day_dir(report.day));
+                    Ok(exit::SUCCESS)
+                }
+                MergeOutcome::Conflicts(files) => {
+                    println!("Day {} — {} merged with conflicts: the course changed lines you changed too.", report.day, report.title);
+                    println!("\nConflicted files (git status shows them; look for <<<<<<< markers):");
+                    for file in &files {
+                        println!("  {file}");
+                    }
+                    println!(
+                        "\nTo finish: edit each file to keep what you want, then\n  git add <files> && git commit --no-edit\n\
+                         To undo everything instead:\n  bec next --abort"
+                    );
+                    Ok(exit::CONFLICT)
+                }
+            }
+        }
+        Command::Status { json } => {
+            let report = ops::status::status(&course, &here)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                println!("Course:  {} (version {})", report.course_id, report.course_version);
+                if report.available_version != report.course_version {
+                    println!("         version {} is available: `bec update` brings it in", report.available_version);
+                }
+                println!("Day:     {} of {} — {}", report.current_day, report.last_day, report.title);
+                println!("Days:    {} to {}", day_dir(report.first_day), day_dir(report.current_day));
+                println!("Branch:  {}", report.branch.as_deref().unwrap_or("(detached HEAD)"));
+                if report.merge_in_progress {
+                    println!("Merge:   in progress ({} conflicted file(s))", report.conflicts.len());
+                    for file in &report.conflicts {
+                        println!("           {file}");
+                    }
+                    println!("         finish with `git add` + `git commit`, or undo with `bec next --abort`");
+                }
+            }
+            Ok(exit::SUCCESS)
+        }
+        Command::List => {
+            let current = ops::next::LearnerRepo::open(&here).ok().map(|l| l.state.current_day);
+            print!("{}", ops::list::render_list(&course, current));
+            Ok(exit::SUCCESS)
+        }
+        Command::Check { day } => {
+            let day = day.map(|d| parse_day(&d, course.manifest.last_day())).transpose()?;
+            let report = ops::check::check(&course, &here, day)?;
+            print!("{}", report.output);
+            print_check(&report);
+            Ok(if report.all_passed() { exit::SUCCESS } else { exit::FAILURE })
+        }
+        Command::Doctor { day } => {
+            let day = match day {
+                Some(day) => parse_day(&day, course.manifest.last_day())?,
+                None => ops::next::LearnerRepo::open(&here).map(|l| l.state.current_day).unwrap_or(1),
+            };
+            let checks = ops::doctor::doctor(&course, day);
+            println!("Tools for day {day}:");
+            for check in &checks {
+                if check.found {
+                    println!("  ok       {:<10} {}", check.name, check.detail);
+                } else {
+                    println!("  MISSING  {:<10} {}\n           {}", check.name, check.detail, check.install);
+                }
+            }
+            let missing = checks.iter().filter(|c| !c.found).count();
+            if missing == 0 {
+                println!("Everything day {day} needs is installed.");
+                Ok(exit::SUCCESS)
+            } else {
+                println!("{missing} tool(s) missing.");
+                Ok(exit::ENVIRONMENT)
+            }
+        }
+        Command::Completions { .. } => unreachable!("handled above"),
+    }
+}
+
+fn ask_day(course: &Course) -> Result<u32> {
+    let days: Vec<_> = course.manifest.days.iter().filter(|d| d.lab).collect();
+    let items: Vec<String> = days.iter().map(|d| format!("Day {:>2} — {}", d.number, d.title)).collect();
+    let index = FuzzySelect::with_theme(&ColorfulTheme::default())
+        .with_prompt("Start at which day? (type to filter)")
+        .items(&items)
+        .default(0)
+        .interact()
+        .map_err(|e| UserError::Other(format!("no day chosen: {e}")))?;
+    Ok(days[index].number)
+}
+
+fn short(oid: git2::Oid) -> String {
+    oid.to_string()[..7].to_string()
+}
+
+fn print_new(course: &Course, report: &ops::new::NewReport) {
+    let day = report.state.current_day;
+    let title = course.manifest.day(day).map(|d| d.title.as_str()).unwrap_or("");
+    let path = report.path.display();
+    println!("Created {path} at day {day} — {title} ({} files, commit {}).", report.files, short(report.commit));
+    println!(
+        "\nNext steps:\n  cd {path}\n  open {dir}/README.md        # today's lab sheet\n  cd {dir} && uv sync          # install the day's Python dependencies\n  \
+         bec check                    # run the day's tests: they fail until the lab is done\n  \
+         bec next                     # when you are ready: add day {next}",
+        dir = day_dir(day),
+        next = day + 1
+    );
+    let _ = std::io::stdout().flush();
+}
+
+fn print_check(report: &ops::check::CheckReport) {
+    let passed = report.count(Outcome::Passed);
+    let failed = report.count(Outcome::Failed) + report.count(Outcome::Error);
+    let skipped = report.count(Outcome::Skipped);
+    let total = passed + failed;
+    println!("\nDay {} — {}", report.day, report.title);
+    for test in &report.tests {
+        let (mark, note) = match test.outcome {
+            Outcome::Passed => ("  done     ", String::new()),
+            Outcome::Failed => ("  to do    ", format!("  ({})", first_words(&test.detail))),
+            Outcome::Error => ("  broken   ", format!("  ({})", first_words(&test.detail))),
+            Outcome::Skipped => ("  skipped  ", format!("  ({})", first_words(&test.detail))),
+        };
+        println!("{mark}{}{note}", test.name);
+    }
+    if report.tests.is_empty() && !report.command_succeeded {
+        println!("  the tests could not run: read the output above");
+    }
+    let skipped_note = if skipped > 0 { format!(", {skipped} skipped") } else { String::new() };
+    if report.all_passed() {
+        println!("{passed} of {total} tests passing{skipped_note}: day {} is done. Run `bec next` when you are ready.", report.day);
+    } else {
+        println!("{passed} of {total} tests passing{skipped_note}: {failed} to go.");
+    }
+}
+
+fn first_words(text: &str) -> String {
+    let line = text.lines().next().unwrap_or("");
+    if line.chars().count() > 90 { format!("{}…", line.chars().take(90).collect::<String>()) } else { line.to_string() }
+}
+

@@ -1,0 +1,218 @@
+//! `course.toml`: the versioned manifest of a course. Every field is documented here and in
+//! `docs/course-format.md`; a `format_version` newer than [`FORMAT_VERSION`] is refused.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::error::UserError;
+
+/// The newest manifest format this bec understands.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// Format of this file; bec refuses newer formats than it knows.
+    pub format_version: u32,
+    /// A course folder may say `extends = "builtin"` and hold only the files it changes.
+    #[serde(default)]
+    pub extends: Option<String>,
+    pub course: CourseInfo,
+    /// Identity of the pristine template commits.
+    pub commit: CommitIdentity,
+    /// Questions `bec new` asks; answers are stored in the learner's bec.toml.
+    #[serde(default)]
+    pub prompts: Vec<Prompt>,
+    /// Tools a day may need, checked by `bec doctor`.
+    #[serde(default)]
+    pub tools: BTreeMap<String, Tool>,
+    #[serde(default)]
+    pub weeks: Vec<Week>,
+    pub days: Vec<DayInfo>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CourseInfo {
+    /// Stable identifier; a learner repo only follows the course it was made from.
+    pub id: String,
+    pub title: String,
+    /// Bumped by instructors on every change; learner repos record the version they have.
+    pub version: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommitIdentity {
+    pub name: String,
+    pub email: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prompt {
+    /// Variable name in templates and bec.toml.
+    pub name: String,
+    pub question: String,
+    #[serde(default)]
+    pub default: Option<String>,
+    /// A git config key whose value is the default (e.g. `user.name`).
+    #[serde(default)]
+    pub default_from_git: Option<String>,
+    /// When set, the answer must be one of these.
+    #[serde(default)]
+    pub choices: Vec<String>,
+    /// A pattern the answer must match: `^` + character classes with `{min,max}`, see `answers`.
+    #[serde(default)]
+    pub pattern: Option<String>,
+    #[serde(default)]
+    pub pattern_help: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tool {
+    /// Command that succeeds when the tool is installed.
+    pub check: Vec<String>,
+    /// How to install it, shown when the check fails.
+    pub install: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Week {
+    pub number: u32,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DayInfo {
+    pub number: u32,
+    pub slug: String,
+    pub title: String,
+    pub week: u32,
+    #[serde(default)]
+    pub topics: Vec<String>,
+    #[serde(default)]
+    pub hands_on: String,
+    #[serde(default)]
+    pub tools: Vec<String>,
+    /// True when `days/dayNN/` holds the lab; false for days described but not written yet.
+    #[serde(default)]
+    pub lab: bool,
+}
+
+impl Manifest {
+    /// Parses and validates a manifest. `origin` names the file in error messages.
+    pub fn parse(text: &str, origin: &str) -> Result<Manifest, UserError> {
+        let table: toml::Table = text
+            .parse()
+            .map_err(|e: toml::de::Error| UserError::Course(format!("{origin} is not valid TOML: {e}")))?;
+        let version = table.get("format_version").and_then(|v| v.as_integer()).ok_or_else(|| {
+            UserError::Course(format!("{origin} has no integer `format_version` (this bec writes {FORMAT_VERSION})"))
+        })?;
+        if version > i64::from(FORMAT_VERSION) {
+            return Err(UserError::FormatTooNew { found: version as u32, known: FORMAT_VERSION });
+        }
+        let manifest: Manifest =
+            toml::from_str(text).map_err(|e| UserError::Course(format!("{origin}: {e}")))?;
+        manifest.validate(origin)?;
+        Ok(manifest)
+    }
+
+    fn validate(&self, origin: &str) -> Result<(), UserError> {
+        let problem = |msg: String| Err(UserError::Course(format!("{origin}: {msg}")));
+        if self.days.is_empty() {
+            return problem("the course has no [[days]]".into());
+        }
+        for (index, day) in self.days.iter().enumerate() {
+            let expected = index as u32 + 1;
+            if day.number != expected {
+                return problem(format!("day number {} is out of order: expected {expected} (days are listed 1, 2, 3, …)", day.number));
+            }
+            if !self.weeks.is_empty() && !self.weeks.iter().any(|w| w.number == day.week) {
+                return problem(format!("day {} is in week {}, which has no [[weeks]] entry", day.number, day.week));
+            }
+            if let Some(tool) = day.tools.iter().find(|t| !self.tools.contains_key(*t)) {
+                return problem(format!("day {} needs tool `{tool}`, which has no [tools.{tool}] table", day.number));
+            }
+            if day.slug.is_empty() || !day.slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+                return problem(format!("day {} has slug `{}`: use lowercase letters, digits and dashes", day.number, day.slug));
+            }
+        }
+        for prompt in &self.prompts {
+            if prompt.name.is_empty() || !prompt.name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
+                return problem(format!("prompt name `{}` must be lowercase letters, digits and underscores", prompt.name));
+            }
+            if let Some(default) = &prompt.default
+                && !prompt.choices.is_empty()
+                && !prompt.choices.contains(default)
+            {
+                return problem(format!("prompt `{}` has default `{default}`, which is not one of its choices", prompt.name));
+            }
+        }
+        for (name, tool) in &self.tools {
+            if tool.check.is_empty() {
+                return problem(format!("[tools.{name}] has an empty `check` command"));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn last_day(&self) -> u32 {
+        self.days.len() as u32
+    }
+
+    pub fn day(&self, number: u32) -> Option<&DayInfo> {
+        number.checked_sub(1).and_then(|i| self.days.get(i as usize))
+    }
+
+    pub fn week_title(&self, number: u32) -> Option<&str> {
+        self.weeks.iter().find(|w| w.number == number).map(|w| w.title.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+format_version = 1
+[course]
+id = "c"
+title = "C"
+version = "1"
+[commit]
+name = "n"
+email = "e@x"
+[[days]]
+number = 1
+slug = "one"
+title = "One"
+week = 1
+"#;
+
+    #[test]
+    fn parses_a_minimal_manifest() {
+        let m = Manifest::parse(MINIMAL, "course.toml").unwrap();
+        assert_eq!(m.last_day(), 1);
+        assert_eq!(m.day(1).unwrap().title, "One");
+        assert!(m.day(2).is_none());
+    }
+
+    #[test]
+    fn refuses_a_newer_format() {
+        let text = MINIMAL.replace("format_version = 1", "format_version = 2");
+        assert!(matches!(Manifest::parse(&text, "c"), Err(UserError::FormatTooNew { found: 2, known: 1 })));
+    }
+
+    #[test]
+    fn names_unknown_fields_and_bad_order() {
+        let typo = MINIMAL.replace("slug = \"one\"", "slug = \"one\"\ntitel = \"x\"");
+        assert!(Manifest::parse(&typo, "c").unwrap_err().to_string().contains("titel"));
+        let order = MINIMAL.replace("number = 1", "number = 2");
+        assert!(Manifest::parse(&order, "c").unwrap_err().to_string().contains("out of order"));
+    }
+}

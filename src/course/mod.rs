@@ -1,0 +1,155 @@
+//! A course: its manifest, its files, and where it came from (built in, or a folder).
+
+mod day_config;
+mod files;
+mod manifest;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+pub use day_config::DayConfig;
+pub use files::{CourseFiles, SourceFile};
+pub use manifest::{CommitIdentity, DayInfo, FORMAT_VERSION, Manifest, Prompt, Tool};
+
+use crate::day_id::day_dir;
+use crate::error::UserError;
+
+/// The environment variable that selects a course folder, like `--course`.
+pub const COURSE_ENV: &str = "BEC_COURSE";
+
+/// Where a course came from.
+#[derive(Debug, Clone)]
+pub enum Origin {
+    BuiltIn,
+    Folder(PathBuf),
+}
+
+#[derive(Debug, Clone)]
+pub struct Course {
+    pub manifest: Manifest,
+    pub files: CourseFiles,
+    pub origin: Origin,
+}
+
+impl Course {
+    /// The course embedded in this binary.
+    pub fn built_in() -> Result<Course> {
+        let files = CourseFiles::built_in();
+        let manifest = read_manifest(&files, "built-in course.toml")?;
+        Ok(Course { manifest, files, origin: Origin::BuiltIn })
+    }
+
+    /// A course folder; with `extends = "builtin"` its files are laid over the built-in course.
+    pub fn from_folder(dir: &Path) -> Result<Course> {
+        if !dir.join("course.toml").is_file() {
+            return Err(UserError::Course(format!(
+                "{} has no course.toml: a course folder starts with one (see `bec course export`)",
+                dir.display()
+            ))
+            .into());
+        }
+        let own = CourseFiles::from_dir(dir)?;
+        let origin_name = dir.join("course.toml").display().to_string();
+        let own_manifest = read_manifest(&own, &origin_name)?;
+        let (manifest, files) = match own_manifest.extends.as_deref() {
+            None => (own_manifest, own),
+            Some("builtin") => {
+                let base = CourseFiles::built_in();
+                let files = base.overlaid_with(own);
+                (own_manifest, files)
+            }
+            Some(other) => {
+                return Err(UserError::Course(format!(
+                    "{origin_name}: `extends = \"{other}\"` is not known; the only base course is \"builtin\""
+                ))
+                .into());
+            }
+        };
+        Ok(Course { manifest, files, origin: Origin::Folder(dir.to_path_buf()) })
+    }
+
+    /// `--course DIR` when given, else `BEC_COURSE`, else the built-in course.
+    pub fn load(folder: Option<&Path>) -> Result<Course> {
+        match folder {
+            Some(dir) => Course::from_folder(dir),
+            None => Course::built_in(),
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        &self.manifest.course.id
+    }
+
+    pub fn version(&self) -> &str {
+        &self.manifest.course.version
+    }
+
+    /// The day's manifest entry, or the "not a course day" error.
+    pub fn day(&self, number: u32) -> Result<&DayInfo, UserError> {
+        self.manifest.day(number).ok_or_else(|| UserError::BadDay {
+            given: number.to_string(),
+            last: self.manifest.last_day(),
+        })
+    }
+
+    /// The day's entry when it has a lab, or the "no lab yet" error.
+    pub fn lab_day(&self, number: u32) -> Result<&DayInfo, UserError> {
+        let day = self.day(number)?;
+        if !day.lab {
+            return Err(UserError::DayWithoutLab { day: number, title: day.title.clone() });
+        }
+        if !self.files.contains(&format!("{}day.toml", Course::day_prefix(number))) {
+            return Err(UserError::Course(format!(
+                "day {number} is marked `lab = true` but {}day.toml does not exist",
+                Course::day_prefix(number)
+            )));
+        }
+        Ok(day)
+    }
+
+    /// The prefix of a day's files in the course source: `days/day07/`.
+    pub fn day_prefix(number: u32) -> String {
+        format!("days/{}/", day_dir(number))
+    }
+
+    /// The parsed `day.toml` of a day with a lab.
+    pub fn day_config(&self, number: u32) -> Result<DayConfig, UserError> {
+        let path = format!("{}day.toml", Course::day_prefix(number));
+        let file = self.files.get(&path).ok_or_else(|| {
+            UserError::Course(format!("{path} is missing: every day with a lab needs one"))
+        })?;
+        DayConfig::parse(&file.bytes, &path)
+    }
+
+    /// Every day marked `lab = true` has a folder with a day.toml, and every folder is marked.
+    pub fn check_labs_present(&self) -> Result<(), UserError> {
+        for day in &self.manifest.days {
+            let has_folder = self.files.contains(&format!("{}day.toml", Course::day_prefix(day.number)));
+            if day.lab && !has_folder {
+                return Err(UserError::Course(format!(
+                    "day {} is marked `lab = true` but {}day.toml does not exist",
+                    day.number,
+                    Course::day_prefix(day.number)
+                )));
+            }
+            if !day.lab && has_folder {
+                return Err(UserError::Course(format!(
+                    "{} holds a lab but day {} is marked `lab = false` in course.toml: set `lab = true`",
+                    Course::day_prefix(day.number),
+                    day.number
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn read_manifest(files: &CourseFiles, origin: &str) -> Result<Manifest, UserError> {
+    let file = files
+        .get("course.toml")
+        .ok_or_else(|| UserError::Course(format!("{origin} is missing")))?;
+    let text = std::str::from_utf8(&file.bytes)
+        .map_err(|_| UserError::Course(format!("{origin} is not UTF-8 text")))?;
+    Manifest::parse(text, origin)
+}

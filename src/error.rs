@@ -1,0 +1,158 @@
+//! Mistakes the user must fix, each with one clear message and a documented exit code.
+//!
+//! Anything that is not a [`UserError`] (an I/O failure, a libgit2 error) is reported with its
+//! context chain and exit code [`exit::FAILURE`].
+
+use std::path::PathBuf;
+
+/// Exit codes, documented in the README ("Exit codes").
+pub mod exit {
+    /// Everything worked (for `bec check`: every test passed).
+    pub const SUCCESS: u8 = 0;
+    /// Tests failing (`bec check`), an update available (`bec update --check`), or an unexpected
+    /// error such as an unreadable file.
+    pub const FAILURE: u8 = 1;
+    /// The command line itself is wrong (unknown flag, missing argument): reported by clap.
+    pub const USAGE: u8 = 2;
+    /// A value given to bec is wrong: unknown day, invalid answer, bad `--set` or `--date`.
+    pub const BAD_INPUT: u8 = 3;
+    /// The repo or target folder is not in a state that allows the command: not a learner repo,
+    /// dirty work tree, detached HEAD, merge in progress, non-empty target, damaged bec.toml.
+    pub const REPO_STATE: u8 = 4;
+    /// The course itself is broken: manifest unreadable or too new, template error, unsafe path.
+    pub const COURSE: u8 = 5;
+    /// `bec next` stopped on merge conflicts that the learner resolves (or aborts).
+    pub const CONFLICT: u8 = 6;
+    /// Something bec needs from the machine is missing: a tool, a git identity.
+    pub const ENVIRONMENT: u8 = 7;
+}
+
+/// A mistake the user can fix. The message names the problem and the fix.
+#[derive(Debug, thiserror::Error)]
+pub enum UserError {
+    #[error("`{given}` is not a course day: use a number from 1 to {last}, written `12`, `day12` or `day-12`")]
+    BadDay { given: String, last: u32 },
+
+    #[error(
+        "day {day} ({title}) has no lab yet: the course only describes it so far.\n\
+         Run `bec list` to see the days that have labs."
+    )]
+    DayWithoutLab { day: u32, title: String },
+
+    #[error("invalid answer for `{name}`: {problem}")]
+    BadAnswer { name: String, problem: String },
+
+    #[error("`--set {given}` is not of the form key=value (for example --set project_name=my-course)")]
+    BadSet { given: String },
+
+    #[error("unknown question `{name}` in --set: this course asks for {known}")]
+    UnknownAnswer { name: String, known: String },
+
+    #[error(
+        "no answer for `{name}` ({question}) and no terminal to ask on: pass --set {name}=VALUE"
+    )]
+    MissingAnswer { name: String, question: String },
+
+    #[error(
+        "no answer for `{name}`: git config {key} is not set and there is no terminal to ask on.\n\
+         Pass --set {name}=VALUE, or set it once with `git config --global {key} VALUE`"
+    )]
+    MissingGitDefault { name: String, key: String },
+
+    #[error("invalid date `{given}`: use YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ or seconds since 1970")]
+    BadDate { given: String },
+
+    #[error("{path} exists and is not empty: choose another folder, or remove it first")]
+    TargetNotEmpty { path: PathBuf },
+
+    #[error(
+        "not inside a bec learner repo (no bec.toml in {start} or any folder above it).\n\
+         Create one with `bec new day1`, or cd into your course repo."
+    )]
+    NotALearnerRepo { start: PathBuf },
+
+    #[error("{path} is damaged: {problem}.\nRestore it with `git checkout HEAD -- bec.toml` (or fix the value by hand).")]
+    BrokenState { path: PathBuf, problem: String },
+
+    #[error(
+        "this repo was made from course `{repo_course}`, but bec is using course `{course}`.\n\
+         Use the matching course with `bec --course DIR` (or BEC_COURSE)."
+    )]
+    CourseMismatch { repo_course: String, course: String },
+
+    #[error(
+        "the work tree has uncommitted changes, so bec changed nothing:\n{files}\n\
+         Commit them (`git add -A && git commit`) or stash them (`git stash -u`), then run the command again."
+    )]
+    DirtyTree { files: String },
+
+    #[error("HEAD is detached: check out your branch first (`git switch main`)")]
+    DetachedHead,
+
+    #[error(
+        "a merge is already in progress in this repo: finish it (resolve, `git add`, `git commit`) \
+         or undo it with `bec next --abort`"
+    )]
+    MergeInProgress,
+
+    #[error("there is no bec merge to abort in this repo")]
+    NothingToAbort,
+
+    #[error("you are on day {day}, the last day of the course: there is no next day. Congratulations!")]
+    CourseFinished { day: u32 },
+
+    #[error(
+        "git does not know who you are, and commits need an author.\n\
+         Set it once with:\n  git config --global user.name \"Your Name\"\n  git config --global user.email \"you@example.com\""
+    )]
+    MissingIdentity,
+
+    #[error(
+        "the course manifest has format_version {found}, but this bec understands up to {known}.\n\
+         Upgrade bec (cargo install --locked --path . in its repo) to use this course."
+    )]
+    FormatTooNew { found: u32, known: u32 },
+
+    #[error("course error: {0}")]
+    Course(String),
+
+    #[error("template error in {file}{location}: {problem}")]
+    Template { file: String, location: String, problem: String },
+
+    #[error("unsafe path in the course: {file} would render to `{rendered}`, which {problem}")]
+    UnsafePath { file: String, rendered: String, problem: String },
+
+    #[error("{tool} is needed for this and was not found: {install}")]
+    MissingTool { tool: String, install: String },
+
+    #[error("{0}")]
+    Other(String),
+}
+
+impl UserError {
+    /// The documented exit code of this mistake.
+    pub fn exit_code(&self) -> u8 {
+        use UserError::*;
+        match self {
+            BadDay { .. }
+            | DayWithoutLab { .. }
+            | BadAnswer { .. }
+            | BadSet { .. }
+            | UnknownAnswer { .. }
+            | MissingAnswer { .. }
+            | BadDate { .. } => exit::BAD_INPUT,
+            TargetNotEmpty { .. }
+            | NotALearnerRepo { .. }
+            | BrokenState { .. }
+            | CourseMismatch { .. }
+            | DirtyTree { .. }
+            | DetachedHead
+            | MergeInProgress
+            | NothingToAbort
+            | CourseFinished { .. } => exit::REPO_STATE,
+            FormatTooNew { .. } | Course(_) | Template { .. } | UnsafePath { .. } => exit::COURSE,
+            MissingIdentity | MissingGitDefault { .. } | MissingTool { .. } => exit::ENVIRONMENT,
+            Other(_) => exit::FAILURE,
+        }
+    }
+}

@@ -1,0 +1,18 @@
+//! bec: a learner's repo for a 60-day backend engineering course, advanced one day at a time
+//! through real git merges.
+//!
+//! `app` turns the command line into calls to `ops`; `course` and `render` know the course;
+//! `repo` and `state` know the learner's repo.
+
+pub mod answers;
+pub mod app;
+pub mod cli;
+pub mod course;
+pub mod date;
+pub mod day_id;
+pub mod error;
+pub mod ops;
+pub mod regions;
+pub mod render;
+pub mod repo;
+pub mod state;

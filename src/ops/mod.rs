@@ -1,0 +1,12 @@
+//! Operations: each command's work, with a plain options struct, callable without the CLI.
+
+pub mod check;
+pub mod doctor;
+pub mod list;
+pub mod new;
+pub mod next;
+pub mod status;
+
+mod learner_render;
+
+pub use learner_render::render_learner_repo;

@@ -1,0 +1,208 @@
+//! Turns course files into the files of a learner repo, in memory.
+//!
+//! `.hbs` files are Handlebars templates (strict, no HTML escaping, suffix dropped); other files are
+//! copied byte for byte. Solution regions are applied to every UTF-8 file first. Path segments
+//! may hold `{{var}}`; a rendered path that would leave the repo is refused.
+
+use std::collections::BTreeMap;
+
+use handlebars::Handlebars;
+use serde_json::Value;
+
+use crate::course::{Course, SourceFile};
+use crate::day_id::day_dir;
+use crate::error::UserError;
+use crate::regions::{self, Variant};
+
+/// One file of a rendered repo.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedFile {
+    pub bytes: Vec<u8>,
+    pub executable: bool,
+}
+
+/// A rendered repo: `/`-separated relative paths to contents, in path order.
+pub type RenderedTree = BTreeMap<String, RenderedFile>;
+
+/// What to render.
+#[derive(Debug, Clone)]
+pub struct RenderPlan {
+    /// The day folders to include, ascending.
+    pub days: Vec<u32>,
+    pub variant: Variant,
+    /// Variables for templates (answers, course, days…); `day` is added per day folder.
+    pub context: Value,
+}
+
+/// Renders root files plus the plan's days. Every error found is returned, not only the first.
+pub fn render(course: &Course, plan: &RenderPlan) -> Result<RenderedTree, Vec<UserError>> {
+    let mut handlebars = Handlebars::new();
+    handlebars.set_strict_mode(true);
+    handlebars.register_escape_fn(handlebars::no_escape);
+
+    let mut out = RenderedTree::new();
+    let mut errors = Vec::new();
+
+    let mut sources: Vec<(String, String, Value)> = vec![("root/".to_string(), String::new(), plan.context.clone())];
+    for &day in &plan.days {
+        let mut context = plan.context.clone();
+        if let (Some(map), Ok(info)) = (context.as_object_mut(), course.day(day)) {
+            map.insert(
+                "day".into(),
+                serde_json::json!({
+                    "number": day, "dir": day_dir(day), "title": info.title, "week": info.week,
+                    "topics": info.topics, "hands_on": info.hands_on, "slug": info.slug,
+                }),
+            );
+        }
+        sources.push((Course::day_prefix(day), format!("{}/", day_dir(day)), context));
+    }
+
+    for (prefix, target_prefix, context) in &sources {
+        for (source_path, file) in course.files.under(prefix) {
+            let relative = &source_path[prefix.len()..];
+            match render_file(&mut handlebars, source_path, relative, file, plan.variant, context) {
+                Ok((path, rendered)) => {
+                    let full = format!("{target_prefix}{path}");
+                    if full == crate::state::STATE_FILE {
+                        errors.push(UserError::UnsafePath {
+                            file: source_path.to_string(),
+                            rendered: full,
+                            problem: "is written by bec itself; remove it from the course".into(),
+                        });
+                    } else if out.insert(full.clone(), rendered).is_some() {
+                        errors.push(UserError::UnsafePath {
+                            file: source_path.to_string(),
+                            rendered: full,
+                            problem: "is also produced by another course file; rename one of them".into(),
+                        });
+                    }
+                }
+                Err(error) => errors.push(error),
+            }
+        }
+    }
+    if errors.is_empty() { Ok(out) } else { Err(errors) }
+}
+
+/// Turns a list of errors from [`render`] into one error for commands that stop at the first
+/// problem but should still show them all.
+pub fn combine(mut errors: Vec<UserError>) -> UserError {
+    if errors.len() == 1 {
+        return errors.remove(0);
+    }
+    let lines: Vec<String> = errors.iter().map(|e| format!("  - {e}")).collect();
+    UserError::Course(format!("{} problems in the course templates:\n{}", errors.len(), lines.join("\n")))
+}
+
+fn render_file(
+    handlebars: &mut Handlebars<'static>,
+    source_path: &str,
+    relative: &str,
+    file: &SourceFile,
+    variant: Variant,
+    context: &Value,
+) -> Result<(String, RenderedFile), UserError> {
+    let is_template = relative.ends_with(".hbs");
+    let path_template = relative.strip_suffix(".hbs").unwrap_or(relative);
+    let path = render_path(handlebars, source_path, path_template, context)?;
+
+    let bytes = match std::str::from_utf8(&file.bytes) {
+        Ok(text) => {
+            let text = if regions::has_regions(text) {
+                regions::apply(text, variant).map_err(|e| UserError::Template {
+                    file: source_path.to_string(),
+                    location: format!(":{}", e.line),
+                    problem: e.problem.to_string(),
+                })?
+            } else {
+                text.to_string()
+            };
+            if is_template { render_text(handlebars, source_path, &text, context)?.into_bytes() } else { text.into_bytes() }
+        }
+        Err(_) if is_template => {
+            return Err(UserError::Template {
+                file: source_path.to_string(),
+                location: String::new(),
+                problem: "a .hbs template must be UTF-8 text; drop the .hbs suffix to copy the file as it is".into(),
+            });
+        }
+        Err(_) => file.bytes.to_vec(),
+    };
+    Ok((path, RenderedFile { bytes, executable: file.executable }))
+}
+
+fn render_text(handlebars: &mut Handlebars<'static>, name: &str, text: &str, context: &Value) -> Result<String, UserError> {
+    handlebars.register_template_string(name, text).map_err(|e| UserError::Template {
+        file: name.to_string(),
+        location: e.pos().map(|(line, column)| format!(":{line}:{column}")).unwrap_or_default(),
+        problem: e.reason().to_string(),
+    })?;
+    let result = handlebars.render(name, context).map_err(|e| UserError::Template {
+        file: name.to_string(),
+        location: position(e.line_no, e.column_no),
+        problem: e.reason().to_string(),
+    });
+    handlebars.unregister_template(name);
+    result
+}
+
+fn position(line: Option<usize>, column: Option<usize>) -> String {
+    match (line, column) {
+        (Some(line), Some(column)) => format!(":{line}:{column}"),
+        (Some(line), None) => format!(":{line}"),
+        _ => String::new(),
+    }
+}
+
+fn render_path(handlebars: &mut Handlebars<'static>, source_path: &str, path: &str, context: &Value) -> Result<String, UserError> {
+    let mut segments = Vec::new();
+    for segment in path.split('/') {
+        let rendered = if segment.contains("{{") {
+            render_text(handlebars, &format!("{source_path} (path)"), segment, context)?
+        } else {
+            segment.to_string()
+        };
+        segments.push(rendered);
+    }
+    let rendered = segments.join("/");
+    check_safe_path(source_path, &rendered)?;
+    Ok(rendered)
+}
+
+/// A rendered path must stay inside the repo: relative, no `.`/`..`/empty segments, no `.git`.
+pub fn check_safe_path(source_path: &str, rendered: &str) -> Result<(), UserError> {
+    let unsafe_path = |problem: &str| UserError::UnsafePath {
+        file: source_path.to_string(),
+        rendered: rendered.to_string(),
+        problem: problem.to_string(),
+    };
+    if rendered.starts_with('/') || rendered.contains('\\') || rendered.contains(':') {
+        return Err(unsafe_path("is absolute or not portable (no leading /, no \\ or :)"));
+    }
+    for segment in rendered.split('/') {
+        match segment {
+            "" => return Err(unsafe_path("has an empty path segment (a variable rendered empty?)")),
+            "." | ".." => return Err(unsafe_path("would leave the target folder")),
+            s if s.eq_ignore_ascii_case(".git") => return Err(unsafe_path("would write inside the repo's .git folder")),
+            s if s.contains('\0') || s.contains('\n') => return Err(unsafe_path("contains a control character")),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsafe_paths_are_refused() {
+        for bad in ["../x", "a/../../x", "/etc/passwd", "a//b", ".git/config", "a\\b", "C:/x", "./a"] {
+            assert!(check_safe_path("src", bad).is_err(), "{bad}");
+        }
+        for good in ["a", "day01/app/main.py", ".github/workflows/ci.yml", "a..b/c"] {
+            assert!(check_safe_path("src", good).is_ok(), "{good}");
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! `bec.toml`: the learner repo's state file, at the repo root.
+//!
+//! ```toml
+//! # This repo follows a bec course. bec reads and updates this file; `bec next` merges it.
+//! format = 1
+//!
+//! [course]
+//! id = "backend-engineering-60"   # the course this repo was made from
+//! version = "0.1.0"               # the course version of the last render
+//!
+//! [progress]
+//! first_day = 1                   # the day the repo started at (`bec new dayN`)
+//! current_day = 3                 # the newest day in the repo
+//!
+//! [answers]                       # what `bec new` asked; used for every later render
+//! project_name = "backend-course"
+//! track = "python"
+//! ```
+//!
+//! It is written with toml_edit, so comments a learner adds survive the merges of `bec next`.
+
+use std::path::{Path, PathBuf};
+
+use toml_edit::{DocumentMut, Item, Table, value};
+
+use crate::answers::Answers;
+use crate::error::UserError;
+
+/// File name of the state file at the repo root.
+pub const STATE_FILE: &str = "bec.toml";
+/// Format of the state file this bec writes and reads.
+pub const STATE_FORMAT: i64 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct State {
+    pub course_id: String,
+    pub course_version: String,
+    pub first_day: u32,
+    pub current_day: u32,
+    pub answers: Answers,
+}
+
+impl State {
+    /// The pristine text of the state file (what the template branch holds).
+    pub fn to_toml(&self) -> String {
+        let mut doc = DocumentMut::new();
+        doc.decor_mut().set_prefix(
+            "# This repo follows a bec course. bec reads and updates this file; `bec next` merges it.\n",
+        );
+        doc["format"] = value(STATE_FORMAT);
+        let mut course = Table::new();
+        course["id"] = value(&self.course_id);
+        course["version"] = value(&self.course_version);
+        doc["course"] = Item::Table(course);
+        let mut progress = Table::new();
+        progress["first_day"] = value(i64::from(self.first_day));
+        progress["current_day"] = value(i64::from(self.current_day));
+        doc["progress"] = Item::Table(progress);
+        let mut answers = Table::new();
+        for (name, answer) in &self.answers {
+            answers[name.as_str()] = value(answer);
+        }
+        doc["answers"] = Item::Table(answers);
+        doc.to_string()
+    }
+
+    /// Parses the state file; any problem is a [`UserError::BrokenState`] naming the field.
+    pub fn parse(text: &str, path: &Path) -> Result<State, UserError> {
+        let broken = |problem: String| UserError::BrokenState { path: path.to_path_buf(), problem };
+        let doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| broken(format!("it is not valid TOML ({})", first_line(&e.to_string()))))?;
+        let format = doc.get("format").and_then(Item::as_integer).ok_or_else(|| broken("`format` is missing or not a number".into()))?;
+        if format > STATE_FORMAT {
+            return Err(broken(format!("it has format {format}, newer than this bec understands ({STATE_FORMAT}); upgrade bec")));
+        }
+        let text_field = |table: &str, key: &str| -> Result<String, UserError> {
+            doc.get(table)
+                .and_then(|t| t.get(key))
+                .and_then(Item::as_str)
+                .map(str::to_string)
+                .ok_or_else(|| broken(format!("`{table}.{key}` is missing or not a string")))
+        };
+        let day_field = |key: &str| -> Result<u32, UserError> {
+            let number = doc
+                .get("progress")
+                .and_then(|t| t.get(key))
+                .and_then(Item::as_integer)
+                .ok_or_else(|| broken(format!("`progress.{key}` is missing or not a number")))?;
+            u32::try_from(number).ok().filter(|n| *n >= 1).ok_or_else(|| broken(format!("`progress.{key}` = {number} is not a day number")))
+        };
+        let mut answers = Answers::new();
+        if let Some(table) = doc.get("answers").and_then(Item::as_table_like) {
+            for (key, item) in table.iter() {
+                let answer = item.as_str().ok_or_else(|| broken(format!("`answers.{key}` is not a string")))?;
+                answers.insert(key.to_string(), answer.to_string());
+            }
+        } else {
+            return Err(broken("the [answers] table is missing".into()));
+        }
+        let state = State {
+            course_id: text_field("course", "id")?,
+            course_version: text_field("course", "version")?,
+            first_day: day_field("first_day")?,
+            current_day: day_field("current_day")?,
+            answers,
+        };
+        if state.first_day > state.current_day {
+            return Err(broken(format!(
+                "`progress.first_day` ({}) is after `progress.current_day` ({})",
+                state.first_day, state.current_day
+            )));
+        }
+        Ok(state)
+    }
+
+    pub fn read(path: &Path) -> Result<State, UserError> {
+        let text = std::fs::read_to_string(path).map_err(|e| UserError::BrokenState {
+            path: path.to_path_buf(),
+            problem: format!("it cannot be read ({e})"),
+        })?;
+        State::parse(&text, path)
+    }
+
+    /// The days present in the repo.
+    pub fn days(&self) -> Vec<u32> {
+        (self.first_day..=self.current_day).collect()
+    }
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().find(|l| !l.trim().is_empty()).unwrap_or(text).trim()
+}
+
+/// Walks up from `start` to the folder holding `bec.toml`.
+pub fn find_repo_root(start: &Path) -> Result<PathBuf, UserError> {
+    let absolute = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
+    absolute
+        .ancestors()
+        .find(|dir| dir.join(STATE_FILE).is_file())
+        .map(Path::to_path_buf)
+        .ok_or(UserError::NotALearnerRepo { start: absolute })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> State {
+        State {
+            course_id: "c".into(),
+            course_version: "1.0.0".into(),
+            first_day: 2,
+            current_day: 4,
+            answers: [("track".to_string(), "python".to_string())].into(),
+        }
+    }
+
+    #[test]
+    fn round_trips() {
+        let state = sample();
+        assert_eq!(State::parse(&state.to_toml(), Path::new("bec.toml")).unwrap(), state);
+        assert_eq!(state.days(), vec![2, 3, 4]);
+    }
+
+    #[test]
+    fn comments_added_by_hand_do_not_break_parsing() {
+        let text = format!("# my notes\n{}\n# more notes\n", sample().to_toml());
+        assert_eq!(State::parse(&text, Path::new("bec.toml")).unwrap(), sample());
+    }
+
+    #[test]
+    fn damage_is_named() {
+        let path = Path::new("bec.toml");
+        let no_day = sample().to_toml().replace("current_day = 4", "");
+        assert!(State::parse(&no_day, path).unwrap_err().to_string().contains("progress.current_day"));
+        let bad_type = sample().to_toml().replace("current_day = 4", "current_day = \"four\"");
+        assert!(State::parse(&bad_type, path).unwrap_err().to_string().contains("progress.current_day"));
+        assert!(State::parse("this is [not toml", path).unwrap_err().to_string().contains("not valid TOML"));
+        let backwards = sample().to_toml().replace("first_day = 2", "first_day = 9");
+        assert!(State::parse(&backwards, path).is_err());
+    }
+}
