@@ -226,7 +226,10 @@ fn print_check(report: &ops::check::CheckReport) {
 }
 
 fn first_words(text: &str) -> String {
-    let line = text.lines().next().unwrap_or("");
+    let line = text.lines().next().unwrap_or("").trim();
+    if line.is_empty() {
+        return "see the output above".to_string();
+    }
     if line.chars().count() > 90 { format!("{}…", line.chars().take(90).collect::<String>()) } else { line.to_string() }
 }
 

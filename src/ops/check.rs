@@ -82,6 +82,8 @@ pub fn check(course: &Course, start: &Path, day: Option<u32>) -> Result<CheckRep
     let output = Command::new(&command[0])
         .args(&command[1..])
         .current_dir(&dir)
+        // pytest cuts its summary lines to the terminal width; give the reasons room.
+        .env("COLUMNS", "400")
         .output()
         .map_err(|e| UserError::MissingTool {
             tool: command[0].clone(),

@@ -1,0 +1,1 @@
+"""Day 1 lab: toolchain and database connectivity checks."""

@@ -1,0 +1,1 @@
+"""Day 2 lab: hello-world HTTP endpoints."""

@@ -1,0 +1,1 @@
+"""Day 3 lab: a small REST service for notes."""

@@ -1,0 +1,120 @@
+//! `bec new`: layout, branches, determinism, rendering rules.
+
+use std::fs;
+
+use git2::Repository;
+
+use crate::support::*;
+
+#[test]
+fn new_creates_a_repo_with_template_branch_and_main_at_the_same_commit() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.bec(&["new", "day1", "repo", "--yes", "--date", "2026-01-01"]);
+    run.success().stdout_has("Next steps").stdout_has("cd repo");
+    let repo_dir = sandbox.path().join("repo");
+    let repo = Repository::open(&repo_dir).unwrap();
+    assert_eq!(repo.head().unwrap().shorthand().unwrap(), "main");
+    let main = ref_id(&repo_dir, "refs/heads/main");
+    assert_eq!(main, ref_id(&repo_dir, "refs/heads/bec/template"));
+    let commit = repo.find_commit(main).unwrap();
+    assert_eq!(commit.author().name().unwrap(), "Fixture Course");
+    assert_eq!(commit.time().seconds(), 1_767_225_600);
+    assert!(dirty_files(&repo_dir).is_empty(), "fresh repo must be clean: {:?}", dirty_files(&repo_dir));
+    for path in ["README.md", "progress.txt", "fixture-project.txt", "bec.toml", "day01/README.md", "day01/app.py", "day01/tests/test_app.py"] {
+        assert!(repo_dir.join(path).is_file(), "{path} missing");
+    }
+    assert!(!repo_dir.join("day02").exists(), "only the chosen day is rendered");
+    assert!(!repo_dir.join("day01/README.md.hbs").exists(), ".hbs suffix is dropped");
+}
+
+#[test]
+fn new_renders_templates_without_html_escaping_and_strips_solutions() {
+    let sandbox = Sandbox::new();
+    let repo_dir = sandbox.new_repo("1");
+    let readme = fs::read_to_string(repo_dir.join("README.md")).unwrap();
+    assert!(readme.contains("Made for Ada Learner <ada@example.invalid>."), "{readme}");
+    let app = fs::read_to_string(repo_dir.join("day01/app.py")).unwrap();
+    assert_eq!(app, "def add(a, b):\n    raise NotImplementedError(\"TODO(day01): add the numbers\")\n");
+    let day_readme = fs::read_to_string(repo_dir.join("day01/README.md")).unwrap();
+    assert!(day_readme.starts_with("# Day 1 — Day one"), "{day_readme}");
+}
+
+#[test]
+fn solution_flag_renders_the_reference() {
+    let sandbox = Sandbox::new();
+    sandbox.bec(&["new", "1", "ref", "--yes", "--solution"]).success();
+    let app = fs::read_to_string(sandbox.path().join("ref/day01/app.py")).unwrap();
+    assert_eq!(app, "def add(a, b):\n    return a + b\n");
+}
+
+#[test]
+fn binary_files_are_copied_byte_for_byte_and_executables_stay_executable() {
+    let sandbox = Sandbox::new();
+    let repo_dir = sandbox.new_repo("day-1");
+    let source = fs::read(fixture_course().join("days/day01/data.bin")).unwrap();
+    assert_eq!(fs::read(repo_dir.join("day01/data.bin")).unwrap(), source);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(repo_dir.join("day01/run.sh")).unwrap().permissions().mode();
+        assert_ne!(mode & 0o111, 0, "run.sh lost its executable bit");
+        let mode = fs::metadata(repo_dir.join("day01/notes.txt")).unwrap().permissions().mode();
+        assert_eq!(mode & 0o111, 0);
+    }
+    let repo = Repository::open(&repo_dir).unwrap();
+    let tree = repo.head().unwrap().peel_to_tree().unwrap();
+    let entry = tree.get_path(std::path::Path::new("day01/run.sh")).unwrap();
+    assert_eq!(entry.filemode(), 0o100755);
+}
+
+#[test]
+fn same_inputs_give_the_same_commit_id() {
+    let sandbox = Sandbox::new();
+    sandbox.bec(&["new", "2", "a", "--yes", "--date", "2026-03-04"]).success();
+    sandbox.bec(&["new", "2", "b", "--yes", "--date", "2026-03-04"]).success();
+    let a = head_id(&sandbox.path().join("a"));
+    assert_eq!(a, head_id(&sandbox.path().join("b")));
+    let mut command = sandbox.command(sandbox.path(), &["new", "2", "c", "--yes"]);
+    command.env("SOURCE_DATE_EPOCH", "1772582400");
+    run(command.output().unwrap()).success();
+    assert_eq!(a, head_id(&sandbox.path().join("c")), "SOURCE_DATE_EPOCH gives the same moment");
+    sandbox.bec(&["new", "2", "d", "--yes", "--date", "2026-03-05"]).success();
+    assert_ne!(a, head_id(&sandbox.path().join("d")), "another date, another commit");
+}
+
+#[test]
+fn set_answers_reach_templates_paths_and_bec_toml() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .bec(&["new", "1", "repo", "--yes", "--set", "project_name=my-course", "--set", "author_name=Grace"])
+        .success();
+    let repo_dir = sandbox.path().join("repo");
+    assert!(repo_dir.join("my-course.txt").is_file());
+    let state = fs::read_to_string(repo_dir.join("bec.toml")).unwrap();
+    assert!(state.contains("project_name = \"my-course\""), "{state}");
+    assert!(state.contains("author_name = \"Grace\""), "{state}");
+    assert!(state.contains("current_day = 1"), "{state}");
+    assert!(state.contains("id = \"fixture-course\""), "{state}");
+    assert!(state.contains("version = \"1.0.0\""), "{state}");
+}
+
+#[test]
+fn an_empty_existing_folder_is_used() {
+    let sandbox = Sandbox::new();
+    fs::create_dir(sandbox.path().join("repo")).unwrap();
+    sandbox.new_repo("1");
+    assert!(sandbox.path().join("repo/bec.toml").is_file());
+}
+
+#[test]
+fn no_staging_folder_is_left_behind() {
+    let sandbox = Sandbox::new();
+    sandbox.new_repo("1");
+    sandbox.bec(&["new", "99", "other", "--yes"]).code(3);
+    let leftovers: Vec<_> = fs::read_dir(sandbox.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".bec-new"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
