@@ -35,7 +35,9 @@ impl Asking {
 pub fn parse_sets(sets: &[String]) -> Result<Answers, UserError> {
     let mut answers = Answers::new();
     for set in sets {
-        let (key, value) = set.split_once('=').ok_or_else(|| UserError::BadSet { given: set.clone() })?;
+        let (key, value) = set
+            .split_once('=')
+            .ok_or_else(|| UserError::BadSet { given: set.clone() })?;
         let key = key.trim();
         if key.is_empty() {
             return Err(UserError::BadSet { given: set.clone() });
@@ -49,7 +51,10 @@ pub fn parse_sets(sets: &[String]) -> Result<Answers, UserError> {
 pub fn collect(prompts: &[Prompt], mut given: Answers, asking: Asking) -> Result<Answers, UserError> {
     if let Some(unknown) = given.keys().find(|k| !prompts.iter().any(|p| &p.name == *k)) {
         let known: Vec<&str> = prompts.iter().map(|p| p.name.as_str()).collect();
-        return Err(UserError::UnknownAnswer { name: unknown.clone(), known: known.join(", ") });
+        return Err(UserError::UnknownAnswer {
+            name: unknown.clone(),
+            known: known.join(", "),
+        });
     }
     let mut answers = Answers::new();
     for prompt in prompts {
@@ -71,8 +76,14 @@ pub fn collect(prompts: &[Prompt], mut given: Answers, asking: Asking) -> Result
 
 fn missing(prompt: &Prompt) -> UserError {
     match &prompt.default_from_git {
-        Some(key) => UserError::MissingGitDefault { name: prompt.name.clone(), key: key.clone() },
-        None => UserError::MissingAnswer { name: prompt.name.clone(), question: prompt.question.clone() },
+        Some(key) => UserError::MissingGitDefault {
+            name: prompt.name.clone(),
+            key: key.clone(),
+        },
+        None => UserError::MissingAnswer {
+            name: prompt.name.clone(),
+            question: prompt.question.clone(),
+        },
     }
 }
 
@@ -91,7 +102,10 @@ fn default_for(prompt: &Prompt) -> Option<String> {
 
 /// Checks an answer against the prompt's choices and pattern.
 pub fn validate(prompt: &Prompt, value: &str) -> Result<(), UserError> {
-    let bad = |problem: String| UserError::BadAnswer { name: prompt.name.clone(), problem };
+    let bad = |problem: String| UserError::BadAnswer {
+        name: prompt.name.clone(),
+        problem,
+    };
     if value.trim().is_empty() {
         return Err(bad("it is empty".into()));
     }
@@ -105,7 +119,10 @@ pub fn validate(prompt: &Prompt, value: &str) -> Result<(), UserError> {
         let regex = regex_lite::Regex::new(pattern)
             .map_err(|e| UserError::Course(format!("prompt `{}` has an invalid pattern: {e}", prompt.name)))?;
         if !regex.is_match(value) {
-            let help = prompt.pattern_help.clone().unwrap_or_else(|| format!("it must match {pattern}"));
+            let help = prompt
+                .pattern_help
+                .clone()
+                .unwrap_or_else(|| format!("it must match {pattern}"));
             return Err(bad(format!("`{value}`: {help}")));
         }
     }
@@ -116,7 +133,9 @@ fn ask(prompt: &Prompt, default: Option<&str>) -> Result<String, UserError> {
     let theme = ColorfulTheme::default();
     let interrupted = |e: dialoguer::Error| UserError::Other(format!("no answer for `{}`: {e}", prompt.name));
     if !prompt.choices.is_empty() {
-        let start = default.and_then(|d| prompt.choices.iter().position(|c| c == d)).unwrap_or(0);
+        let start = default
+            .and_then(|d| prompt.choices.iter().position(|c| c == d))
+            .unwrap_or(0);
         let index = Select::with_theme(&theme)
             .with_prompt(&prompt.question)
             .items(&prompt.choices)
@@ -154,11 +173,17 @@ mod tests {
 
     #[test]
     fn set_values_win_and_unknown_names_are_refused() {
-        let prompts = vec![Prompt { default: Some("d".into()), ..prompt("a") }];
+        let prompts = vec![Prompt {
+            default: Some("d".into()),
+            ..prompt("a")
+        }];
         let given = parse_sets(&["a=x=y".into()]).unwrap();
         assert_eq!(collect(&prompts, given, Asking::Never).unwrap()["a"], "x=y");
         let unknown = parse_sets(&["b=1".into()]).unwrap();
-        assert!(matches!(collect(&prompts, unknown, Asking::Never), Err(UserError::UnknownAnswer { .. })));
+        assert!(matches!(
+            collect(&prompts, unknown, Asking::Never),
+            Err(UserError::UnknownAnswer { .. })
+        ));
         assert!(parse_sets(&["novalue".into()]).is_err());
     }
 
@@ -170,10 +195,16 @@ mod tests {
 
     #[test]
     fn choices_and_patterns_are_enforced() {
-        let p = Prompt { choices: vec!["python".into()], ..prompt("track") };
+        let p = Prompt {
+            choices: vec!["python".into()],
+            ..prompt("track")
+        };
         assert!(validate(&p, "python").is_ok());
         assert!(validate(&p, "cobol").is_err());
-        let p = Prompt { pattern: Some("^[a-z][a-z0-9-]{0,62}$".into()), ..prompt("project_name") };
+        let p = Prompt {
+            pattern: Some("^[a-z][a-z0-9-]{0,62}$".into()),
+            ..prompt("project_name")
+        };
         assert!(validate(&p, "my-course").is_ok());
         assert!(validate(&p, "../evil").is_err());
         assert!(validate(&p, "").is_err());

@@ -30,7 +30,10 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(error) => {
-            let code = error.downcast_ref::<UserError>().map(UserError::exit_code).unwrap_or(exit::FAILURE);
+            let code = error
+                .downcast_ref::<UserError>()
+                .map(UserError::exit_code)
+                .unwrap_or(exit::FAILURE);
             eprintln!("error: {}", describe(&error));
             ExitCode::from(code)
         }
@@ -58,7 +61,14 @@ pub fn run(cli: Cli) -> Result<u8> {
     let course = Course::load(cli.course.as_deref())?;
     let here = std::env::current_dir()?;
     match cli.command {
-        Command::New { day, path, yes, sets, date, solution } => {
+        Command::New {
+            day,
+            path,
+            yes,
+            sets,
+            date,
+            solution,
+        } => {
             let asking = Asking::detect(yes);
             let date = Timestamp::resolve(date.as_deref())?;
             let day = match day {
@@ -85,16 +95,31 @@ pub fn run(cli: Cli) -> Result<u8> {
                 println!("Aborted: the repo is back where it was before `bec next`.");
                 return Ok(exit::SUCCESS);
             }
-            let options = NextOptions { start: here, date: Timestamp::resolve(date.as_deref())? };
+            let options = NextOptions {
+                start: here,
+                date: Timestamp::resolve(date.as_deref())?,
+            };
             let report = ops::next::next_day(&course, &options)?;
             match report.outcome {
                 MergeOutcome::Merged(commit) => {
-                    println!("Day {} — {} is in {}/ (merge commit {}).", report.day, report.title, day_dir(report.day), short(commit));
-                    println!("\nNext steps:\n  open {}/README.md for the lab sheet\n  bec check        # run the day's tests", day_dir(report.day));
+                    println!(
+                        "Day {} — {} is in {}/ (merge commit {}).",
+                        report.day,
+                        report.title,
+                        day_dir(report.day),
+                        short(commit)
+                    );
+                    println!(
+                        "\nNext steps:\n  open {}/README.md for the lab sheet\n  bec check        # run the day's tests",
+                        day_dir(report.day)
+                    );
                     Ok(exit::SUCCESS)
                 }
                 MergeOutcome::Conflicts(files) => {
-                    println!("Day {} — {} merged with conflicts: the course changed lines you changed too.", report.day, report.title);
+                    println!(
+                        "Day {} — {} merged with conflicts: the course changed lines you changed too.",
+                        report.day, report.title
+                    );
                     println!("\nConflicted files (git status shows them; look for <<<<<<< markers):");
                     for file in &files {
                         println!("  {file}");
@@ -114,10 +139,20 @@ pub fn run(cli: Cli) -> Result<u8> {
             } else {
                 println!("Course:  {} (version {})", report.course_id, report.course_version);
                 if report.available_version != report.course_version {
-                    println!("         version {} is available: `bec update` brings it in", report.available_version);
+                    println!(
+                        "         version {} is available: `bec update` brings it in",
+                        report.available_version
+                    );
                 }
-                println!("Day:     {} of {} — {}", report.current_day, report.last_day, report.title);
-                println!("Days:    {} to {}", day_dir(report.first_day), day_dir(report.current_day));
+                println!(
+                    "Day:     {} of {} — {}",
+                    report.current_day, report.last_day, report.title
+                );
+                println!(
+                    "Days:    {} to {}",
+                    day_dir(report.first_day),
+                    day_dir(report.current_day)
+                );
                 println!("Branch:  {}", report.branch.as_deref().unwrap_or("(detached HEAD)"));
                 if report.merge_in_progress {
                     println!("Merge:   in progress ({} conflicted file(s))", report.conflicts.len());
@@ -139,12 +174,18 @@ pub fn run(cli: Cli) -> Result<u8> {
             let report = ops::check::check(&course, &here, day)?;
             print!("{}", report.output);
             print_check(&report);
-            Ok(if report.all_passed() { exit::SUCCESS } else { exit::FAILURE })
+            Ok(if report.all_passed() {
+                exit::SUCCESS
+            } else {
+                exit::FAILURE
+            })
         }
         Command::Doctor { day } => {
             let day = match day {
                 Some(day) => parse_day(&day, course.manifest.last_day())?,
-                None => ops::next::LearnerRepo::open(&here).map(|l| l.state.current_day).unwrap_or(1),
+                None => ops::next::LearnerRepo::open(&here)
+                    .map(|l| l.state.current_day)
+                    .unwrap_or(1),
             };
             let checks = ops::doctor::doctor(&course, day);
             println!("Tools for day {day}:");
@@ -152,7 +193,10 @@ pub fn run(cli: Cli) -> Result<u8> {
                 if check.found {
                     println!("  ok       {:<10} {}", check.name, check.detail);
                 } else {
-                    println!("  MISSING  {:<10} {}\n           {}", check.name, check.detail, check.install);
+                    println!(
+                        "  MISSING  {:<10} {}\n           {}",
+                        check.name, check.detail, check.install
+                    );
                 }
             }
             let missing = checks.iter().filter(|c| !c.found).count();
@@ -170,7 +214,10 @@ pub fn run(cli: Cli) -> Result<u8> {
 
 fn ask_day(course: &Course) -> Result<u32> {
     let days: Vec<_> = course.manifest.days.iter().filter(|d| d.lab).collect();
-    let items: Vec<String> = days.iter().map(|d| format!("Day {:>2} — {}", d.number, d.title)).collect();
+    let items: Vec<String> = days
+        .iter()
+        .map(|d| format!("Day {:>2} — {}", d.number, d.title))
+        .collect();
     let index = FuzzySelect::with_theme(&ColorfulTheme::default())
         .with_prompt("Start at which day? (type to filter)")
         .items(&items)
@@ -188,7 +235,11 @@ fn print_new(course: &Course, report: &ops::new::NewReport) {
     let day = report.state.current_day;
     let title = course.manifest.day(day).map(|d| d.title.as_str()).unwrap_or("");
     let path = report.path.display();
-    println!("Created {path} at day {day} — {title} ({} files, commit {}).", report.files, short(report.commit));
+    println!(
+        "Created {path} at day {day} — {title} ({} files, commit {}).",
+        report.files,
+        short(report.commit)
+    );
     println!(
         "\nNext steps:\n  cd {path}\n  open {dir}/README.md        # today's lab sheet\n  cd {dir} && uv sync          # install the day's Python dependencies\n  \
          bec check                    # run the day's tests: they fail until the lab is done\n  \
@@ -217,9 +268,16 @@ fn print_check(report: &ops::check::CheckReport) {
     if report.tests.is_empty() && !report.command_succeeded {
         println!("  the tests could not run: read the output above");
     }
-    let skipped_note = if skipped > 0 { format!(", {skipped} skipped") } else { String::new() };
+    let skipped_note = if skipped > 0 {
+        format!(", {skipped} skipped")
+    } else {
+        String::new()
+    };
     if report.all_passed() {
-        println!("{passed} of {total} tests passing{skipped_note}: day {} is done. Run `bec next` when you are ready.", report.day);
+        println!(
+            "{passed} of {total} tests passing{skipped_note}: day {} is done. Run `bec next` when you are ready.",
+            report.day
+        );
     } else {
         println!("{passed} of {total} tests passing{skipped_note}: {failed} to go.");
     }
@@ -230,6 +288,9 @@ fn first_words(text: &str) -> String {
     if line.is_empty() {
         return "see the output above".to_string();
     }
-    if line.chars().count() > 90 { format!("{}…", line.chars().take(90).collect::<String>()) } else { line.to_string() }
+    if line.chars().count() > 90 {
+        format!("{}…", line.chars().take(90).collect::<String>())
+    } else {
+        line.to_string()
+    }
 }
-

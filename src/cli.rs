@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "bec", version, about = "Run the 60-day backend engineering course: one git repo, one day at a time.")]
+#[command(
+    name = "bec",
+    version,
+    about = "Run the 60-day backend engineering course: one git repo, one day at a time."
+)]
 pub struct Cli {
     /// Use the course in this folder instead of the built-in one.
     #[arg(long, global = true, env = "BEC_COURSE", value_name = "DIR")]

@@ -16,15 +16,22 @@ impl Timestamp {
             return Timestamp::parse(given);
         }
         if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
-            return Timestamp::parse(epoch.trim()).map_err(|_| UserError::BadDate { given: format!("SOURCE_DATE_EPOCH={epoch}") });
+            return Timestamp::parse(epoch.trim()).map_err(|_| UserError::BadDate {
+                given: format!("SOURCE_DATE_EPOCH={epoch}"),
+            });
         }
-        let now = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0);
         Ok(Timestamp(now))
     }
 
     /// Accepts `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SSZ` or whole seconds since 1970.
     pub fn parse(given: &str) -> Result<Timestamp, UserError> {
-        let bad = || UserError::BadDate { given: given.to_string() };
+        let bad = || UserError::BadDate {
+            given: given.to_string(),
+        };
         if !given.is_empty() && given.bytes().all(|b| b.is_ascii_digit()) {
             return given.parse().map(Timestamp).map_err(|_| bad());
         }
@@ -104,7 +111,10 @@ mod tests {
     fn parses_dates_and_times() {
         assert_eq!(Timestamp::parse("1970-01-01").unwrap(), Timestamp(0));
         assert_eq!(Timestamp::parse("2026-01-01").unwrap(), Timestamp(1_767_225_600));
-        assert_eq!(Timestamp::parse("2026-01-01T01:00:01Z").unwrap(), Timestamp(1_767_229_201));
+        assert_eq!(
+            Timestamp::parse("2026-01-01T01:00:01Z").unwrap(),
+            Timestamp(1_767_229_201)
+        );
         assert_eq!(Timestamp::parse("1767225600").unwrap(), Timestamp(1_767_225_600));
         assert_eq!(Timestamp(1_767_225_600).date_string(), "2026-01-01");
         assert_eq!(Timestamp::parse("2024-02-29").unwrap().date_string(), "2024-02-29");
@@ -112,7 +122,16 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates() {
-        for bad in ["2026-02-30", "2025-02-29", "2026-13-01", "26-01-01", "2026-01-01T25:00:00Z", "yesterday", "", "2026-01-01T10:00:00"] {
+        for bad in [
+            "2026-02-30",
+            "2025-02-29",
+            "2026-13-01",
+            "26-01-01",
+            "2026-01-01T25:00:00Z",
+            "yesterday",
+            "",
+            "2026-01-01T10:00:00",
+        ] {
             assert!(Timestamp::parse(bad).is_err(), "{bad}");
         }
     }

@@ -4,7 +4,10 @@ use crate::error::UserError;
 
 /// Parses `given` into a day number between 1 and `last`.
 pub fn parse_day(given: &str, last: u32) -> Result<u32, UserError> {
-    let bad = || UserError::BadDay { given: given.to_string(), last };
+    let bad = || UserError::BadDay {
+        given: given.to_string(),
+        last,
+    };
     let lower = given.trim().to_ascii_lowercase();
     let digits = lower
         .strip_prefix("day")

@@ -48,9 +48,7 @@ pub enum UserError {
     #[error("unknown question `{name}` in --set: this course asks for {known}")]
     UnknownAnswer { name: String, known: String },
 
-    #[error(
-        "no answer for `{name}` ({question}) and no terminal to ask on: pass --set {name}=VALUE"
-    )]
+    #[error("no answer for `{name}` ({question}) and no terminal to ask on: pass --set {name}=VALUE")]
     MissingAnswer { name: String, question: String },
 
     #[error(
@@ -71,7 +69,9 @@ pub enum UserError {
     )]
     NotALearnerRepo { start: PathBuf },
 
-    #[error("{path} is damaged: {problem}.\nRestore it with `git checkout HEAD -- bec.toml` (or fix the value by hand).")]
+    #[error(
+        "{path} is damaged: {problem}.\nRestore it with `git checkout HEAD -- bec.toml` (or fix the value by hand)."
+    )]
     BrokenState { path: PathBuf, problem: String },
 
     #[error(
@@ -117,10 +117,18 @@ pub enum UserError {
     Course(String),
 
     #[error("template error in {file}{location}: {problem}")]
-    Template { file: String, location: String, problem: String },
+    Template {
+        file: String,
+        location: String,
+        problem: String,
+    },
 
     #[error("unsafe path in the course: {file} would render to `{rendered}`, which {problem}")]
-    UnsafePath { file: String, rendered: String, problem: String },
+    UnsafePath {
+        file: String,
+        rendered: String,
+        problem: String,
+    },
 
     #[error("{tool} is needed for this and was not found: {install}")]
     MissingTool { tool: String, install: String },

@@ -69,11 +69,17 @@ pub fn apply(text: &str, variant: Variant) -> Result<String, RegionError> {
         match (marker(content), open_at) {
             (Some(Marker::Begin), None) => open_at = Some(number),
             (Some(Marker::Begin), Some(_)) => {
-                return Err(RegionError { line: number, problem: "BEGIN SOLUTION inside another region (regions do not nest)" });
+                return Err(RegionError {
+                    line: number,
+                    problem: "BEGIN SOLUTION inside another region (regions do not nest)",
+                });
             }
             (Some(Marker::End), Some(_)) => open_at = None,
             (Some(Marker::End), None) => {
-                return Err(RegionError { line: number, problem: "END SOLUTION without a BEGIN SOLUTION before it" });
+                return Err(RegionError {
+                    line: number,
+                    problem: "END SOLUTION without a BEGIN SOLUTION before it",
+                });
             }
             (Some(Marker::Starter(indent, code)), Some(_)) => {
                 if variant == Variant::Starter {
@@ -83,7 +89,10 @@ pub fn apply(text: &str, variant: Variant) -> Result<String, RegionError> {
                 }
             }
             (Some(Marker::Starter(..)), None) => {
-                return Err(RegionError { line: number, problem: "STARTER: line outside a BEGIN/END SOLUTION region" });
+                return Err(RegionError {
+                    line: number,
+                    problem: "STARTER: line outside a BEGIN/END SOLUTION region",
+                });
             }
             (None, Some(_)) => {
                 if variant == Variant::Solution {
@@ -94,7 +103,10 @@ pub fn apply(text: &str, variant: Variant) -> Result<String, RegionError> {
         }
     }
     match open_at {
-        Some(line) => Err(RegionError { line, problem: "BEGIN SOLUTION is never closed by END SOLUTION" }),
+        Some(line) => Err(RegionError {
+            line,
+            problem: "BEGIN SOLUTION is never closed by END SOLUTION",
+        }),
         None => Ok(out),
     }
 }
@@ -115,12 +127,16 @@ mod tests {
 
     #[test]
     fn solution_keeps_only_the_code() {
-        assert_eq!(apply(SOURCE, Variant::Solution).unwrap(), "def add(a, b):\n    return a + b\n");
+        assert_eq!(
+            apply(SOURCE, Variant::Solution).unwrap(),
+            "def add(a, b):\n    return a + b\n"
+        );
     }
 
     #[test]
     fn other_comment_prefixes_and_crlf_work() {
-        let sql = "-- BEGIN SOLUTION\r\nCREATE TABLE t (id int);\r\n-- STARTER: -- TODO: create t\r\n-- END SOLUTION\r\n";
+        let sql =
+            "-- BEGIN SOLUTION\r\nCREATE TABLE t (id int);\r\n-- STARTER: -- TODO: create t\r\n-- END SOLUTION\r\n";
         assert_eq!(apply(sql, Variant::Starter).unwrap(), "-- TODO: create t\r\n");
         assert_eq!(apply(sql, Variant::Solution).unwrap(), "CREATE TABLE t (id int);\r\n");
     }
@@ -135,7 +151,12 @@ mod tests {
     fn malformed_regions_name_their_line() {
         assert_eq!(apply("x\n# BEGIN SOLUTION\ny\n", Variant::Starter).unwrap_err().line, 2);
         assert_eq!(apply("# END SOLUTION\n", Variant::Starter).unwrap_err().line, 1);
-        assert_eq!(apply("# BEGIN SOLUTION\n# BEGIN SOLUTION\n", Variant::Solution).unwrap_err().line, 2);
+        assert_eq!(
+            apply("# BEGIN SOLUTION\n# BEGIN SOLUTION\n", Variant::Solution)
+                .unwrap_err()
+                .line,
+            2
+        );
         assert_eq!(apply("ok\n# STARTER: x\n", Variant::Starter).unwrap_err().line, 2);
     }
 

@@ -92,7 +92,11 @@ pub fn combine(mut errors: Vec<UserError>) -> UserError {
         return errors.remove(0);
     }
     let lines: Vec<String> = errors.iter().map(|e| format!("  - {e}")).collect();
-    UserError::Course(format!("{} problems in the course templates:\n{}", errors.len(), lines.join("\n")))
+    UserError::Course(format!(
+        "{} problems in the course templates:\n{}",
+        errors.len(),
+        lines.join("\n")
+    ))
 }
 
 fn render_file(
@@ -118,7 +122,11 @@ fn render_file(
             } else {
                 text.to_string()
             };
-            if is_template { render_text(handlebars, source_path, &text, context)?.into_bytes() } else { text.into_bytes() }
+            if is_template {
+                render_text(handlebars, source_path, &text, context)?.into_bytes()
+            } else {
+                text.into_bytes()
+            }
         }
         Err(_) if is_template => {
             return Err(UserError::Template {
@@ -129,15 +137,31 @@ fn render_file(
         }
         Err(_) => file.bytes.to_vec(),
     };
-    Ok((path, RenderedFile { bytes, executable: file.executable }))
+    Ok((
+        path,
+        RenderedFile {
+            bytes,
+            executable: file.executable,
+        },
+    ))
 }
 
-fn render_text(handlebars: &mut Handlebars<'static>, name: &str, text: &str, context: &Value) -> Result<String, UserError> {
-    handlebars.register_template_string(name, text).map_err(|e| UserError::Template {
-        file: name.to_string(),
-        location: e.pos().map(|(line, column)| format!(":{line}:{column}")).unwrap_or_default(),
-        problem: e.reason().to_string(),
-    })?;
+fn render_text(
+    handlebars: &mut Handlebars<'static>,
+    name: &str,
+    text: &str,
+    context: &Value,
+) -> Result<String, UserError> {
+    handlebars
+        .register_template_string(name, text)
+        .map_err(|e| UserError::Template {
+            file: name.to_string(),
+            location: e
+                .pos()
+                .map(|(line, column)| format!(":{line}:{column}"))
+                .unwrap_or_default(),
+            problem: e.reason().to_string(),
+        })?;
     let result = handlebars.render(name, context).map_err(|e| UserError::Template {
         file: name.to_string(),
         location: position(e.line_no, e.column_no),
@@ -155,7 +179,12 @@ fn position(line: Option<usize>, column: Option<usize>) -> String {
     }
 }
 
-fn render_path(handlebars: &mut Handlebars<'static>, source_path: &str, path: &str, context: &Value) -> Result<String, UserError> {
+fn render_path(
+    handlebars: &mut Handlebars<'static>,
+    source_path: &str,
+    path: &str,
+    context: &Value,
+) -> Result<String, UserError> {
     let mut segments = Vec::new();
     for segment in path.split('/') {
         let rendered = if segment.contains("{{") {
@@ -184,7 +213,9 @@ pub fn check_safe_path(source_path: &str, rendered: &str) -> Result<(), UserErro
         match segment {
             "" => return Err(unsafe_path("has an empty path segment (a variable rendered empty?)")),
             "." | ".." => return Err(unsafe_path("would leave the target folder")),
-            s if s.eq_ignore_ascii_case(".git") => return Err(unsafe_path("would write inside the repo's .git folder")),
+            s if s.eq_ignore_ascii_case(".git") => {
+                return Err(unsafe_path("would write inside the repo's .git folder"));
+            }
             s if s.contains('\0') || s.contains('\n') => return Err(unsafe_path("contains a control character")),
             _ => {}
         }
@@ -198,7 +229,16 @@ mod tests {
 
     #[test]
     fn unsafe_paths_are_refused() {
-        for bad in ["../x", "a/../../x", "/etc/passwd", "a//b", ".git/config", "a\\b", "C:/x", "./a"] {
+        for bad in [
+            "../x",
+            "a/../../x",
+            "/etc/passwd",
+            "a//b",
+            ".git/config",
+            "a\\b",
+            "C:/x",
+            "./a",
+        ] {
             assert!(check_safe_path("src", bad).is_err(), "{bad}");
         }
         for good in ["a", "day01/app/main.py", ".github/workflows/ci.yml", "a..b/c"] {

@@ -44,9 +44,8 @@ impl State {
     /// The pristine text of the state file (what the template branch holds).
     pub fn to_toml(&self) -> String {
         let mut doc = DocumentMut::new();
-        doc.decor_mut().set_prefix(
-            "# This repo follows a bec course. bec reads and updates this file; `bec next` merges it.\n",
-        );
+        doc.decor_mut()
+            .set_prefix("# This repo follows a bec course. bec reads and updates this file; `bec next` merges it.\n");
         doc["format"] = value(STATE_FORMAT);
         let mut course = Table::new();
         course["id"] = value(&self.course_id);
@@ -66,11 +65,21 @@ impl State {
 
     /// Parses the state file; any problem is a [`UserError::BrokenState`] naming the field.
     pub fn parse(text: &str, path: &Path) -> Result<State, UserError> {
-        let broken = |problem: String| UserError::BrokenState { path: path.to_path_buf(), problem };
-        let doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| broken(format!("it is not valid TOML ({})", first_line(&e.to_string()))))?;
-        let format = doc.get("format").and_then(Item::as_integer).ok_or_else(|| broken("`format` is missing or not a number".into()))?;
+        let broken = |problem: String| UserError::BrokenState {
+            path: path.to_path_buf(),
+            problem,
+        };
+        let doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
+            broken(format!("it is not valid TOML ({})", first_line(&e.to_string())))
+        })?;
+        let format = doc
+            .get("format")
+            .and_then(Item::as_integer)
+            .ok_or_else(|| broken("`format` is missing or not a number".into()))?;
         if format > STATE_FORMAT {
-            return Err(broken(format!("it has format {format}, newer than this bec understands ({STATE_FORMAT}); upgrade bec")));
+            return Err(broken(format!(
+                "it has format {format}, newer than this bec understands ({STATE_FORMAT}); upgrade bec"
+            )));
         }
         let text_field = |table: &str, key: &str| -> Result<String, UserError> {
             doc.get(table)
@@ -85,12 +94,17 @@ impl State {
                 .and_then(|t| t.get(key))
                 .and_then(Item::as_integer)
                 .ok_or_else(|| broken(format!("`progress.{key}` is missing or not a number")))?;
-            u32::try_from(number).ok().filter(|n| *n >= 1).ok_or_else(|| broken(format!("`progress.{key}` = {number} is not a day number")))
+            u32::try_from(number)
+                .ok()
+                .filter(|n| *n >= 1)
+                .ok_or_else(|| broken(format!("`progress.{key}` = {number} is not a day number")))
         };
         let mut answers = Answers::new();
         if let Some(table) = doc.get("answers").and_then(Item::as_table_like) {
             for (key, item) in table.iter() {
-                let answer = item.as_str().ok_or_else(|| broken(format!("`answers.{key}` is not a string")))?;
+                let answer = item
+                    .as_str()
+                    .ok_or_else(|| broken(format!("`answers.{key}` is not a string")))?;
                 answers.insert(key.to_string(), answer.to_string());
             }
         } else {
@@ -171,10 +185,25 @@ mod tests {
     fn damage_is_named() {
         let path = Path::new("bec.toml");
         let no_day = sample().to_toml().replace("current_day = 4", "");
-        assert!(State::parse(&no_day, path).unwrap_err().to_string().contains("progress.current_day"));
+        assert!(
+            State::parse(&no_day, path)
+                .unwrap_err()
+                .to_string()
+                .contains("progress.current_day")
+        );
         let bad_type = sample().to_toml().replace("current_day = 4", "current_day = \"four\"");
-        assert!(State::parse(&bad_type, path).unwrap_err().to_string().contains("progress.current_day"));
-        assert!(State::parse("this is [not toml", path).unwrap_err().to_string().contains("not valid TOML"));
+        assert!(
+            State::parse(&bad_type, path)
+                .unwrap_err()
+                .to_string()
+                .contains("progress.current_day")
+        );
+        assert!(
+            State::parse("this is [not toml", path)
+                .unwrap_err()
+                .to_string()
+                .contains("not valid TOML")
+        );
         let backwards = sample().to_toml().replace("first_day = 2", "first_day = 9");
         assert!(State::parse(&backwards, path).is_err());
     }

@@ -20,10 +20,8 @@ pub struct TestConfig {
 
 impl DayConfig {
     pub fn parse(bytes: &[u8], origin: &str) -> Result<DayConfig, UserError> {
-        let text = std::str::from_utf8(bytes)
-            .map_err(|_| UserError::Course(format!("{origin} is not UTF-8 text")))?;
-        let config: DayConfig =
-            toml::from_str(text).map_err(|e| UserError::Course(format!("{origin}: {e}")))?;
+        let text = std::str::from_utf8(bytes).map_err(|_| UserError::Course(format!("{origin} is not UTF-8 text")))?;
+        let config: DayConfig = toml::from_str(text).map_err(|e| UserError::Course(format!("{origin}: {e}")))?;
         if config.test.command.is_empty() {
             return Err(UserError::Course(format!("{origin}: [test] command is empty")));
         }

@@ -70,7 +70,10 @@ impl CourseFiles {
 }
 
 fn is_junk(name: &str) -> bool {
-    matches!(name, "__pycache__" | ".pytest_cache" | ".ruff_cache" | ".venv" | ".DS_Store" | ".mypy_cache")
+    matches!(
+        name,
+        "__pycache__" | ".pytest_cache" | ".ruff_cache" | ".venv" | ".DS_Store" | ".mypy_cache"
+    )
 }
 
 fn collect_embedded(dir: &'static Dir<'static>, out: &mut BTreeMap<String, SourceFile>) {
@@ -80,7 +83,13 @@ fn collect_embedded(dir: &'static Dir<'static>, out: &mut BTreeMap<String, Sourc
             continue;
         }
         let executable = EXECUTABLE_TEMPLATE_FILES.contains(&path.as_str());
-        out.insert(path, SourceFile { bytes: Cow::Borrowed(file.contents()), executable });
+        out.insert(
+            path,
+            SourceFile {
+                bytes: Cow::Borrowed(file.contents()),
+                executable,
+            },
+        );
     }
     for sub in dir.dirs() {
         collect_embedded(sub, out);
@@ -97,7 +106,11 @@ fn collect_dir(root: &Path, dir: &Path, out: &mut BTreeMap<String, SourceFile>) 
             continue;
         }
         let meta = fs::symlink_metadata(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        let rel = path.strip_prefix(root).expect("walked below root").to_string_lossy().replace('\\', "/");
+        let rel = path
+            .strip_prefix(root)
+            .expect("walked below root")
+            .to_string_lossy()
+            .replace('\\', "/");
         if meta.file_type().is_symlink() {
             return Err(UserError::UnsafePath {
                 file: rel,
@@ -110,7 +123,13 @@ fn collect_dir(root: &Path, dir: &Path, out: &mut BTreeMap<String, SourceFile>) 
             collect_dir(root, &path, out)?;
         } else if meta.is_file() {
             let bytes = fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
-            out.insert(rel, SourceFile { bytes: Cow::Owned(bytes), executable: is_executable(&meta) });
+            out.insert(
+                rel,
+                SourceFile {
+                    bytes: Cow::Owned(bytes),
+                    executable: is_executable(&meta),
+                },
+            );
         }
     }
     Ok(())

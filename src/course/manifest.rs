@@ -110,14 +110,21 @@ impl Manifest {
         let table: toml::Table = text
             .parse()
             .map_err(|e: toml::de::Error| UserError::Course(format!("{origin} is not valid TOML: {e}")))?;
-        let version = table.get("format_version").and_then(|v| v.as_integer()).ok_or_else(|| {
-            UserError::Course(format!("{origin} has no integer `format_version` (this bec writes {FORMAT_VERSION})"))
-        })?;
+        let version = table
+            .get("format_version")
+            .and_then(|v| v.as_integer())
+            .ok_or_else(|| {
+                UserError::Course(format!(
+                    "{origin} has no integer `format_version` (this bec writes {FORMAT_VERSION})"
+                ))
+            })?;
         if version > i64::from(FORMAT_VERSION) {
-            return Err(UserError::FormatTooNew { found: version as u32, known: FORMAT_VERSION });
+            return Err(UserError::FormatTooNew {
+                found: version as u32,
+                known: FORMAT_VERSION,
+            });
         }
-        let manifest: Manifest =
-            toml::from_str(text).map_err(|e| UserError::Course(format!("{origin}: {e}")))?;
+        let manifest: Manifest = toml::from_str(text).map_err(|e| UserError::Course(format!("{origin}: {e}")))?;
         manifest.validate(origin)?;
         Ok(manifest)
     }
@@ -130,27 +137,55 @@ impl Manifest {
         for (index, day) in self.days.iter().enumerate() {
             let expected = index as u32 + 1;
             if day.number != expected {
-                return problem(format!("day number {} is out of order: expected {expected} (days are listed 1, 2, 3, …)", day.number));
+                return problem(format!(
+                    "day number {} is out of order: expected {expected} (days are listed 1, 2, 3, …)",
+                    day.number
+                ));
             }
             if !self.weeks.is_empty() && !self.weeks.iter().any(|w| w.number == day.week) {
-                return problem(format!("day {} is in week {}, which has no [[weeks]] entry", day.number, day.week));
+                return problem(format!(
+                    "day {} is in week {}, which has no [[weeks]] entry",
+                    day.number, day.week
+                ));
             }
             if let Some(tool) = day.tools.iter().find(|t| !self.tools.contains_key(*t)) {
-                return problem(format!("day {} needs tool `{tool}`, which has no [tools.{tool}] table", day.number));
+                return problem(format!(
+                    "day {} needs tool `{tool}`, which has no [tools.{tool}] table",
+                    day.number
+                ));
             }
-            if day.slug.is_empty() || !day.slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
-                return problem(format!("day {} has slug `{}`: use lowercase letters, digits and dashes", day.number, day.slug));
+            if day.slug.is_empty()
+                || !day
+                    .slug
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            {
+                return problem(format!(
+                    "day {} has slug `{}`: use lowercase letters, digits and dashes",
+                    day.number, day.slug
+                ));
             }
         }
         for prompt in &self.prompts {
-            if prompt.name.is_empty() || !prompt.name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
-                return problem(format!("prompt name `{}` must be lowercase letters, digits and underscores", prompt.name));
+            if prompt.name.is_empty()
+                || !prompt
+                    .name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            {
+                return problem(format!(
+                    "prompt name `{}` must be lowercase letters, digits and underscores",
+                    prompt.name
+                ));
             }
             if let Some(default) = &prompt.default
                 && !prompt.choices.is_empty()
                 && !prompt.choices.contains(default)
             {
-                return problem(format!("prompt `{}` has default `{default}`, which is not one of its choices", prompt.name));
+                return problem(format!(
+                    "prompt `{}` has default `{default}`, which is not one of its choices",
+                    prompt.name
+                ));
             }
         }
         for (name, tool) in &self.tools {
@@ -205,7 +240,10 @@ week = 1
     #[test]
     fn refuses_a_newer_format() {
         let text = MINIMAL.replace("format_version = 1", "format_version = 2");
-        assert!(matches!(Manifest::parse(&text, "c"), Err(UserError::FormatTooNew { found: 2, known: 1 })));
+        assert!(matches!(
+            Manifest::parse(&text, "c"),
+            Err(UserError::FormatTooNew { found: 2, known: 1 })
+        ));
     }
 
     #[test]
@@ -213,6 +251,11 @@ week = 1
         let typo = MINIMAL.replace("slug = \"one\"", "slug = \"one\"\ntitel = \"x\"");
         assert!(Manifest::parse(&typo, "c").unwrap_err().to_string().contains("titel"));
         let order = MINIMAL.replace("number = 1", "number = 2");
-        assert!(Manifest::parse(&order, "c").unwrap_err().to_string().contains("out of order"));
+        assert!(
+            Manifest::parse(&order, "c")
+                .unwrap_err()
+                .to_string()
+                .contains("out of order")
+        );
     }
 }

@@ -37,7 +37,11 @@ impl Course {
     pub fn built_in() -> Result<Course> {
         let files = CourseFiles::built_in();
         let manifest = read_manifest(&files, "built-in course.toml")?;
-        Ok(Course { manifest, files, origin: Origin::BuiltIn })
+        Ok(Course {
+            manifest,
+            files,
+            origin: Origin::BuiltIn,
+        })
     }
 
     /// A course folder; with `extends = "builtin"` its files are laid over the built-in course.
@@ -66,7 +70,11 @@ impl Course {
                 .into());
             }
         };
-        Ok(Course { manifest, files, origin: Origin::Folder(dir.to_path_buf()) })
+        Ok(Course {
+            manifest,
+            files,
+            origin: Origin::Folder(dir.to_path_buf()),
+        })
     }
 
     /// `--course DIR` when given, else `BEC_COURSE`, else the built-in course.
@@ -97,7 +105,10 @@ impl Course {
     pub fn lab_day(&self, number: u32) -> Result<&DayInfo, UserError> {
         let day = self.day(number)?;
         if !day.lab {
-            return Err(UserError::DayWithoutLab { day: number, title: day.title.clone() });
+            return Err(UserError::DayWithoutLab {
+                day: number,
+                title: day.title.clone(),
+            });
         }
         if !self.files.contains(&format!("{}day.toml", Course::day_prefix(number))) {
             return Err(UserError::Course(format!(
@@ -116,16 +127,19 @@ impl Course {
     /// The parsed `day.toml` of a day with a lab.
     pub fn day_config(&self, number: u32) -> Result<DayConfig, UserError> {
         let path = format!("{}day.toml", Course::day_prefix(number));
-        let file = self.files.get(&path).ok_or_else(|| {
-            UserError::Course(format!("{path} is missing: every day with a lab needs one"))
-        })?;
+        let file = self
+            .files
+            .get(&path)
+            .ok_or_else(|| UserError::Course(format!("{path} is missing: every day with a lab needs one")))?;
         DayConfig::parse(&file.bytes, &path)
     }
 
     /// Every day marked `lab = true` has a folder with a day.toml, and every folder is marked.
     pub fn check_labs_present(&self) -> Result<(), UserError> {
         for day in &self.manifest.days {
-            let has_folder = self.files.contains(&format!("{}day.toml", Course::day_prefix(day.number)));
+            let has_folder = self
+                .files
+                .contains(&format!("{}day.toml", Course::day_prefix(day.number)));
             if day.lab && !has_folder {
                 return Err(UserError::Course(format!(
                     "day {} is marked `lab = true` but {}day.toml does not exist",
@@ -149,7 +163,7 @@ fn read_manifest(files: &CourseFiles, origin: &str) -> Result<Manifest, UserErro
     let file = files
         .get("course.toml")
         .ok_or_else(|| UserError::Course(format!("{origin} is missing")))?;
-    let text = std::str::from_utf8(&file.bytes)
-        .map_err(|_| UserError::Course(format!("{origin} is not UTF-8 text")))?;
+    let text =
+        std::str::from_utf8(&file.bytes).map_err(|_| UserError::Course(format!("{origin} is not UTF-8 text")))?;
     Manifest::parse(text, origin)
 }

@@ -47,7 +47,10 @@ impl CheckReport {
 
     /// Done means: the command succeeded, something passed, nothing failed.
     pub fn all_passed(&self) -> bool {
-        self.command_succeeded && self.count(Outcome::Passed) > 0 && self.count(Outcome::Failed) == 0 && self.count(Outcome::Error) == 0
+        self.command_succeeded
+            && self.count(Outcome::Passed) > 0
+            && self.count(Outcome::Failed) == 0
+            && self.count(Outcome::Error) == 0
     }
 }
 
@@ -89,8 +92,18 @@ pub fn check(course: &Course, start: &Path, day: Option<u32>) -> Result<CheckRep
             tool: command[0].clone(),
             install: format!("running it failed ({e}); run `bec doctor` to see what is missing"),
         })?;
-    let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
-    Ok(CheckReport { day, title: info.title.clone(), tests: parse_pytest_summary(&text), command_succeeded: output.status.success(), output: text })
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Ok(CheckReport {
+        day,
+        title: info.title.clone(),
+        tests: parse_pytest_summary(&text),
+        command_succeeded: output.status.success(),
+        output: text,
+    })
 }
 
 /// `$BEC_PYTHON`, else the day's `.venv` (made by `uv sync`), else `python3` on PATH.
@@ -104,19 +117,23 @@ pub fn resolve_python(day_dir: &Path) -> Result<PathBuf> {
             return Ok(path);
         }
     }
-    find_on_path("python3").or_else(|| find_on_path("python")).ok_or_else(|| {
-        UserError::MissingTool {
-            tool: "python3".into(),
-            install: "install Python 3.11+, then run `uv sync` in the day's folder".into(),
-        }
-        .into()
-    })
+    find_on_path("python3")
+        .or_else(|| find_on_path("python"))
+        .ok_or_else(|| {
+            UserError::MissingTool {
+                tool: "python3".into(),
+                install: "install Python 3.11+, then run `uv sync` in the day's folder".into(),
+            }
+            .into()
+        })
 }
 
 /// The full path of `program` on PATH.
 pub fn find_on_path(program: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|dir| dir.join(program)).find(|candidate| candidate.is_file())
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(program))
+        .find(|candidate| candidate.is_file())
 }
 
 /// Reads pytest's `-rA` short summary: `PASSED tests/x.py::t`, `FAILED tests/x.py::t - why`…

@@ -34,16 +34,29 @@ pub fn doctor(course: &Course, day: u32) -> Vec<ToolCheck> {
             let (found, detail) = match result {
                 Ok(output) if output.status.success() => {
                     let text = String::from_utf8_lossy(&output.stdout);
-                    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim().to_string();
+                    let first = text
+                        .lines()
+                        .find(|l| !l.trim().is_empty())
+                        .unwrap_or("")
+                        .trim()
+                        .to_string();
                     (true, first)
                 }
                 Ok(output) => {
                     let text = String::from_utf8_lossy(&output.stderr);
-                    (false, text.lines().next().unwrap_or("the check failed").trim().to_string())
+                    (
+                        false,
+                        text.lines().next().unwrap_or("the check failed").trim().to_string(),
+                    )
                 }
                 Err(_) => (false, "not found on PATH".to_string()),
             };
-            ToolCheck { name, found, detail, install: tool.install.clone() }
+            ToolCheck {
+                name,
+                found,
+                detail,
+                install: tool.install.clone(),
+            }
         })
         .collect()
 }

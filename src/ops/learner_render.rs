@@ -33,9 +33,24 @@ pub fn template_context(course: &Course, state: &State, date: Timestamp) -> Valu
 }
 
 /// Renders the repo a learner in `state` has: root files, their days, and the pristine bec.toml.
-pub fn render_learner_repo(course: &Course, state: &State, variant: Variant, date: Timestamp) -> Result<RenderedTree, UserError> {
-    let plan = RenderPlan { days: state.days(), variant, context: template_context(course, state, date) };
+pub fn render_learner_repo(
+    course: &Course,
+    state: &State,
+    variant: Variant,
+    date: Timestamp,
+) -> Result<RenderedTree, UserError> {
+    let plan = RenderPlan {
+        days: state.days(),
+        variant,
+        context: template_context(course, state, date),
+    };
     let mut tree = render::render(course, &plan).map_err(render::combine)?;
-    tree.insert(STATE_FILE.to_string(), RenderedFile { bytes: state.to_toml().into_bytes(), executable: false });
+    tree.insert(
+        STATE_FILE.to_string(),
+        RenderedFile {
+            bytes: state.to_toml().into_bytes(),
+            executable: false,
+        },
+    );
     Ok(tree)
 }

@@ -42,10 +42,20 @@ pub fn check_target(path: &Path) -> Result<(), UserError> {
     match fs::symlink_metadata(path) {
         Err(_) => Ok(()),
         Ok(meta) if meta.is_dir() => {
-            let empty = fs::read_dir(path).map(|mut entries| entries.next().is_none()).unwrap_or(false);
-            if empty { Ok(()) } else { Err(UserError::TargetNotEmpty { path: path.to_path_buf() }) }
+            let empty = fs::read_dir(path)
+                .map(|mut entries| entries.next().is_none())
+                .unwrap_or(false);
+            if empty {
+                Ok(())
+            } else {
+                Err(UserError::TargetNotEmpty {
+                    path: path.to_path_buf(),
+                })
+            }
         }
-        Ok(_) => Err(UserError::TargetNotEmpty { path: path.to_path_buf() }),
+        Ok(_) => Err(UserError::TargetNotEmpty {
+            path: path.to_path_buf(),
+        }),
     }
 }
 
@@ -75,14 +85,22 @@ pub fn new_repo(course: &Course, options: &NewOptions) -> Result<NewReport> {
     }
     if options.path.is_dir() {
         // An empty folder (checked above): replace it.
-        fs::remove_dir(&options.path).with_context(|| format!("cannot replace the empty folder {}", options.path.display()))?;
+        fs::remove_dir(&options.path)
+            .with_context(|| format!("cannot replace the empty folder {}", options.path.display()))?;
     }
     let staged = staging.keep();
     if let Err(error) = fs::rename(&staged, &options.path) {
         let _ = fs::remove_dir_all(&staged);
-        return Err(anyhow::Error::new(error).context(format!("cannot move the new repo to {}", options.path.display())));
+        return Err(
+            anyhow::Error::new(error).context(format!("cannot move the new repo to {}", options.path.display()))
+        );
     }
-    Ok(NewReport { path: options.path.clone(), commit, files: tree.len(), state })
+    Ok(NewReport {
+        path: options.path.clone(),
+        commit,
+        files: tree.len(),
+        state,
+    })
 }
 
 fn nearest_existing_ancestor(path: &Path) -> Result<PathBuf> {
@@ -96,7 +114,13 @@ fn nearest_existing_ancestor(path: &Path) -> Result<PathBuf> {
 }
 
 /// Initialises the repo in `dir`: one template commit, `main` at the same commit, checked out.
-fn build_repo(dir: &Path, course: &Course, state: &State, tree: &crate::render::RenderedTree, date: Timestamp) -> Result<Oid> {
+fn build_repo(
+    dir: &Path,
+    course: &Course,
+    state: &State,
+    tree: &crate::render::RenderedTree,
+    date: Timestamp,
+) -> Result<Oid> {
     let mut init = RepositoryInitOptions::new();
     init.initial_head("main").no_reinit(true);
     let repo = Repository::init_opts(dir, &init).context("cannot create the git repository")?;
@@ -116,6 +140,7 @@ fn build_repo(dir: &Path, course: &Course, state: &State, tree: &crate::render::
     repo.reference("refs/heads/main", commit, false, "bec new")?;
     let mut checkout = git2::build::CheckoutBuilder::new();
     checkout.force();
-    repo.checkout_head(Some(&mut checkout)).context("cannot write the files of the new repo")?;
+    repo.checkout_head(Some(&mut checkout))
+        .context("cannot write the files of the new repo")?;
     Ok(commit)
 }

@@ -50,7 +50,10 @@ impl LearnerRepo {
     /// Refuses a repo from another course.
     pub fn check_course(&self, course: &Course) -> Result<(), UserError> {
         if self.state.course_id != course.id() {
-            return Err(UserError::CourseMismatch { repo_course: self.state.course_id.clone(), course: course.id().to_string() });
+            return Err(UserError::CourseMismatch {
+                repo_course: self.state.course_id.clone(),
+                course: course.id().to_string(),
+            });
         }
         Ok(())
     }
@@ -71,11 +74,22 @@ pub fn next_day(course: &Course, options: &NextOptions) -> Result<NextReport> {
     state.course_version = course.version().to_string();
     let message = format!("bec: start day {next} — {}", info.title);
     let outcome = commit_and_merge(course, &learner, &state, options.date, &message)?;
-    Ok(NextReport { root: learner.root, day: next, title: info.title.clone(), outcome })
+    Ok(NextReport {
+        root: learner.root,
+        day: next,
+        title: info.title.clone(),
+        outcome,
+    })
 }
 
 /// Checks the repo, commits the render of `state` on `bec/template`, merges it.
-pub fn commit_and_merge(course: &Course, learner: &LearnerRepo, state: &State, date: Timestamp, message: &str) -> Result<MergeOutcome> {
+pub fn commit_and_merge(
+    course: &Course,
+    learner: &LearnerRepo,
+    state: &State,
+    date: Timestamp,
+    message: &str,
+) -> Result<MergeOutcome> {
     let repo = &learner.repo;
     repo::ensure_no_operation_in_progress(repo)?;
     repo::current_branch(repo)?;
@@ -83,24 +97,41 @@ pub fn commit_and_merge(course: &Course, learner: &LearnerRepo, state: &State, d
     let author = repo::learner_signature(repo, date)?;
     let tree = render_learner_repo(course, state, Variant::Starter, date)?;
 
-    let previous = repo
-        .refname_to_id(TEMPLATE_REF)
-        .map_err(|_| UserError::BrokenState {
-            path: learner.root.join(".git"),
-            problem: format!("the branch `{TEMPLATE_BRANCH}` that holds the course's renders is missing"),
-        })?;
-    let head = repo.head()?.peel_to_commit().context("cannot read the current commit")?.id();
+    let previous = repo.refname_to_id(TEMPLATE_REF).map_err(|_| UserError::BrokenState {
+        path: learner.root.join(".git"),
+        problem: format!("the branch `{TEMPLATE_BRANCH}` that holds the course's renders is missing"),
+    })?;
+    let head = repo
+        .head()?
+        .peel_to_commit()
+        .context("cannot read the current commit")?
+        .id();
     let template = commit_template(course, repo, &tree, previous, date, message)?;
-    let record = AbortRecord { head, template: previous };
+    let record = AbortRecord {
+        head,
+        template: previous,
+    };
     let outcome = repo::merge_template(repo, template, message, &author, &record);
     if outcome.is_err() && repo.state() == git2::RepositoryState::Clean {
         // The merge never started: the template branch goes back to where it was.
-        let _ = repo.reference(TEMPLATE_REF, previous, true, "bec: merge failed, restore template branch");
+        let _ = repo.reference(
+            TEMPLATE_REF,
+            previous,
+            true,
+            "bec: merge failed, restore template branch",
+        );
     }
     outcome
 }
 
-fn commit_template(course: &Course, repo: &Repository, tree: &crate::render::RenderedTree, parent: Oid, date: Timestamp, message: &str) -> Result<Oid> {
+fn commit_template(
+    course: &Course,
+    repo: &Repository,
+    tree: &crate::render::RenderedTree,
+    parent: Oid,
+    date: Timestamp,
+    message: &str,
+) -> Result<Oid> {
     let tree_id = repo::write_tree(repo, tree)?;
     let tree = repo.find_tree(tree_id)?;
     let parent = repo.find_commit(parent)?;

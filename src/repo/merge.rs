@@ -38,7 +38,8 @@ impl AbortRecord {
 
     fn save(&self, repo: &Repository) -> Result<()> {
         let path = AbortRecord::path(repo);
-        fs::create_dir_all(path.parent().expect("has a parent")).with_context(|| format!("cannot create {}", path.display()))?;
+        fs::create_dir_all(path.parent().expect("has a parent"))
+            .with_context(|| format!("cannot create {}", path.display()))?;
         fs::write(&path, format!("head {}\ntemplate {}\n", self.head, self.template))
             .with_context(|| format!("cannot write {}", path.display()))
     }
@@ -54,7 +55,10 @@ impl AbortRecord {
                 _ => {}
             }
         }
-        Some(AbortRecord { head: head?, template: template? })
+        Some(AbortRecord {
+            head: head?,
+            template: template?,
+        })
     }
 
     fn remove(repo: &Repository) {
@@ -79,7 +83,9 @@ pub fn merge_template(
     if let Err(error) = repo.merge(&[&annotated], Some(&mut merge_options), Some(&mut checkout)) {
         // Nothing the learner owns was touched if libgit2 refused; put the branches back.
         let _ = restore(repo, record);
-        return Err(anyhow::Error::new(error).context("git could not merge the new template commit; the repo is as it was"));
+        return Err(
+            anyhow::Error::new(error).context("git could not merge the new template commit; the repo is as it was")
+        );
     }
     fs::write(repo.path().join("MERGE_MSG"), format!("{message}\n")).context("cannot write MERGE_MSG")?;
 
@@ -113,10 +119,9 @@ pub fn abort_next(repo: &Repository) -> Result<()> {
     let record = AbortRecord::load(repo);
     match (merging, record) {
         (_, Some(record)) => restore(repo, &record),
-        (true, None) => Err(UserError::Other(
-            "this merge was not started by bec: undo it with `git merge --abort`".into(),
-        )
-        .into()),
+        (true, None) => {
+            Err(UserError::Other("this merge was not started by bec: undo it with `git merge --abort`".into()).into())
+        }
         (false, None) => Err(UserError::NothingToAbort.into()),
     }
 }
@@ -125,8 +130,14 @@ fn restore(repo: &Repository, record: &AbortRecord) -> Result<()> {
     let head = repo.find_object(record.head, None)?;
     let mut checkout = CheckoutBuilder::new();
     checkout.force();
-    repo.reset(&head, ResetType::Hard, Some(&mut checkout)).context("cannot reset the branch")?;
-    repo.reference(TEMPLATE_REF, record.template, true, "bec: abort, restore template branch")?;
+    repo.reset(&head, ResetType::Hard, Some(&mut checkout))
+        .context("cannot reset the branch")?;
+    repo.reference(
+        TEMPLATE_REF,
+        record.template,
+        true,
+        "bec: abort, restore template branch",
+    )?;
     repo.cleanup_state()?;
     AbortRecord::remove(repo);
     Ok(())

@@ -16,8 +16,16 @@ pub fn write_tree(repo: &Repository, files: &RenderedTree) -> Result<Oid, git2::
     let mut root = BTreeMap::new();
     for (path, file) in files {
         let oid = repo.blob(&file.bytes)?;
-        let mode = if file.executable { FileMode::BlobExecutable } else { FileMode::Blob };
-        insert(&mut root, path.split('/').collect::<Vec<_>>().as_slice(), Node::File(oid, mode));
+        let mode = if file.executable {
+            FileMode::BlobExecutable
+        } else {
+            FileMode::Blob
+        };
+        insert(
+            &mut root,
+            path.split('/').collect::<Vec<_>>().as_slice(),
+            Node::File(oid, mode),
+        );
     }
     write_dir(repo, &root)
 }
@@ -28,7 +36,9 @@ fn insert(dir: &mut BTreeMap<String, Node>, segments: &[&str], node: Node) {
             dir.insert((*name).to_string(), node);
         }
         [first, rest @ ..] => {
-            let child = dir.entry((*first).to_string()).or_insert_with(|| Node::Dir(BTreeMap::new()));
+            let child = dir
+                .entry((*first).to_string())
+                .or_insert_with(|| Node::Dir(BTreeMap::new()));
             if let Node::Dir(child) = child {
                 insert(child, rest, node);
             }

@@ -7,7 +7,10 @@ use crate::error::UserError;
 /// Refuses a repo with uncommitted changes or untracked files, naming them.
 pub fn check_clean(repo: &Repository) -> Result<(), UserError> {
     let mut options = StatusOptions::new();
-    options.include_untracked(true).recurse_untracked_dirs(true).include_ignored(false);
+    options
+        .include_untracked(true)
+        .recurse_untracked_dirs(true)
+        .include_ignored(false);
     let statuses = repo
         .statuses(Some(&mut options))
         .map_err(|e| UserError::Other(format!("cannot read the work tree's status: {}", e.message())))?;
@@ -15,7 +18,11 @@ pub fn check_clean(repo: &Repository) -> Result<(), UserError> {
         .iter()
         .filter(|entry| !entry.status().is_ignored())
         .map(|entry| {
-            let what = if entry.status().is_wt_new() { "untracked" } else { "changed" };
+            let what = if entry.status().is_wt_new() {
+                "untracked"
+            } else {
+                "changed"
+            };
             format!("  {what}: {}", entry.path().unwrap_or("(non-UTF-8 path)"))
         })
         .collect();
@@ -27,12 +34,18 @@ pub fn check_clean(repo: &Repository) -> Result<(), UserError> {
         files.truncate(20);
         files.push(format!("  … and {more} more"));
     }
-    Err(UserError::DirtyTree { files: files.join("\n") })
+    Err(UserError::DirtyTree {
+        files: files.join("\n"),
+    })
 }
 
 /// Refuses a repo in the middle of a merge, rebase, cherry-pick…
 pub fn ensure_no_operation_in_progress(repo: &Repository) -> Result<(), UserError> {
-    if repo.state() == RepositoryState::Clean { Ok(()) } else { Err(UserError::MergeInProgress) }
+    if repo.state() == RepositoryState::Clean {
+        Ok(())
+    } else {
+        Err(UserError::MergeInProgress)
+    }
 }
 
 /// The checked-out branch's short name; refuses a detached HEAD.
@@ -40,6 +53,8 @@ pub fn current_branch(repo: &Repository) -> Result<String, UserError> {
     if repo.head_detached().unwrap_or(false) {
         return Err(UserError::DetachedHead);
     }
-    let head = repo.head().map_err(|e| UserError::Other(format!("cannot read HEAD: {}", e.message())))?;
+    let head = repo
+        .head()
+        .map_err(|e| UserError::Other(format!("cannot read HEAD: {}", e.message())))?;
     Ok(head.shorthand().unwrap_or("HEAD").to_string())
 }

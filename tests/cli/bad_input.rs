@@ -8,13 +8,23 @@ use crate::support::*;
 fn refused(sandbox: &Sandbox, args: &[&str], code: i32, text: &str) {
     let before = snapshot(sandbox.path());
     sandbox.bec(args).code(code).clean_error().stderr_has(text);
-    assert_eq!(snapshot(sandbox.path()), before, "`bec {}` changed files", args.join(" "));
+    assert_eq!(
+        snapshot(sandbox.path()),
+        before,
+        "`bec {}` changed files",
+        args.join(" ")
+    );
 }
 
 #[test]
 fn unknown_and_out_of_range_days() {
     let sandbox = Sandbox::new();
-    refused(&sandbox, &["new", "day99", "repo", "--yes"], 3, "`day99` is not a course day");
+    refused(
+        &sandbox,
+        &["new", "day99", "repo", "--yes"],
+        3,
+        "`day99` is not a course day",
+    );
     refused(&sandbox, &["new", "0", "repo", "--yes"], 3, "from 1 to 5");
     refused(&sandbox, &["new", "banana", "repo", "--yes"], 3, "not a course day");
     refused(&sandbox, &["check", "day77"], 3, "not a course day");
@@ -23,7 +33,12 @@ fn unknown_and_out_of_range_days() {
 #[test]
 fn a_day_without_content() {
     let sandbox = Sandbox::new();
-    refused(&sandbox, &["new", "4", "repo", "--yes"], 3, "day 4 (Day four) has no lab yet");
+    refused(
+        &sandbox,
+        &["new", "4", "repo", "--yes"],
+        3,
+        "day 4 (Day four) has no lab yet",
+    );
     assert!(!sandbox.path().join("repo").exists());
 }
 
@@ -40,11 +55,36 @@ fn a_non_empty_target_is_left_untouched() {
 #[test]
 fn bad_answers_and_flags() {
     let sandbox = Sandbox::new();
-    refused(&sandbox, &["new", "1", "repo", "--yes", "--set", "project_name=Bad Name!"], 3, "invalid answer for `project_name`");
-    refused(&sandbox, &["new", "1", "repo", "--yes", "--set", "track=cobol"], 3, "not one of: python");
-    refused(&sandbox, &["new", "1", "repo", "--yes", "--set", "colour=blue"], 3, "unknown question `colour`");
-    refused(&sandbox, &["new", "1", "repo", "--yes", "--set", "novalue"], 3, "key=value");
-    refused(&sandbox, &["new", "1", "repo", "--yes", "--date", "2026-02-30"], 3, "invalid date");
+    refused(
+        &sandbox,
+        &["new", "1", "repo", "--yes", "--set", "project_name=Bad Name!"],
+        3,
+        "invalid answer for `project_name`",
+    );
+    refused(
+        &sandbox,
+        &["new", "1", "repo", "--yes", "--set", "track=cobol"],
+        3,
+        "not one of: python",
+    );
+    refused(
+        &sandbox,
+        &["new", "1", "repo", "--yes", "--set", "colour=blue"],
+        3,
+        "unknown question `colour`",
+    );
+    refused(
+        &sandbox,
+        &["new", "1", "repo", "--yes", "--set", "novalue"],
+        3,
+        "key=value",
+    );
+    refused(
+        &sandbox,
+        &["new", "1", "repo", "--yes", "--date", "2026-02-30"],
+        3,
+        "invalid date",
+    );
 }
 
 #[test]
@@ -53,7 +93,16 @@ fn missing_git_identity_when_creating_a_repo() {
     refused(&sandbox, &["new", "1", "repo", "--yes"], 7, "--set author_name=");
     // answering explicitly works without any git config
     sandbox
-        .bec(&["new", "1", "repo", "--yes", "--set", "author_name=Ada", "--set", "author_email=ada@example.invalid"])
+        .bec(&[
+            "new",
+            "1",
+            "repo",
+            "--yes",
+            "--set",
+            "author_name=Ada",
+            "--set",
+            "author_email=ada@example.invalid",
+        ])
         .success();
 }
 
@@ -61,7 +110,9 @@ fn missing_git_identity_when_creating_a_repo() {
 fn a_course_format_that_is_too_new() {
     let sandbox = Sandbox::new();
     let course = copy_of_fixture(&sandbox.home);
-    let text = fs::read_to_string(course.join("course.toml")).unwrap().replace("format_version = 1", "format_version = 7");
+    let text = fs::read_to_string(course.join("course.toml"))
+        .unwrap()
+        .replace("format_version = 1", "format_version = 7");
     fs::write(course.join("course.toml"), text).unwrap();
     let sandbox = sandbox.with_course(course);
     refused(&sandbox, &["new", "1", "repo", "--yes"], 5, "format_version 7");
@@ -71,7 +122,9 @@ fn a_course_format_that_is_too_new() {
 fn a_broken_manifest_is_named_with_its_line() {
     let sandbox = Sandbox::new();
     let course = copy_of_fixture(&sandbox.home);
-    let text = fs::read_to_string(course.join("course.toml")).unwrap().replace("title = \"Day two\"", "title = Day two");
+    let text = fs::read_to_string(course.join("course.toml"))
+        .unwrap()
+        .replace("title = \"Day two\"", "title = Day two");
     fs::write(course.join("course.toml"), text).unwrap();
     let sandbox = sandbox.with_course(course);
     refused(&sandbox, &["new", "1", "repo", "--yes"], 5, "course.toml");
@@ -82,10 +135,21 @@ fn a_broken_manifest_is_named_with_its_line() {
 fn a_template_error_names_the_file_and_line() {
     let sandbox = Sandbox::new();
     let course = copy_of_fixture(&sandbox.home);
-    fs::write(course.join("days/day01/README.md.hbs"), "# Day {{day.number}}\n\nHello {{learner_nickname}}\n").unwrap();
+    fs::write(
+        course.join("days/day01/README.md.hbs"),
+        "# Day {{day.number}}\n\nHello {{learner_nickname}}\n",
+    )
+    .unwrap();
     let sandbox = sandbox.with_course(course);
-    refused(&sandbox, &["new", "1", "repo", "--yes"], 5, "days/day01/README.md.hbs:3");
-    sandbox.bec(&["new", "1", "repo", "--yes"]).stderr_has("learner_nickname");
+    refused(
+        &sandbox,
+        &["new", "1", "repo", "--yes"],
+        5,
+        "days/day01/README.md.hbs:3",
+    );
+    sandbox
+        .bec(&["new", "1", "repo", "--yes"])
+        .stderr_has("learner_nickname");
 }
 
 #[test]
@@ -101,7 +165,11 @@ fn a_template_syntax_error_names_the_file_and_line() {
 fn an_unclosed_solution_region_names_the_file_and_line() {
     let sandbox = Sandbox::new();
     let course = copy_of_fixture(&sandbox.home);
-    fs::write(course.join("days/day01/app.py"), "def f():\n    # BEGIN SOLUTION\n    return 1\n").unwrap();
+    fs::write(
+        course.join("days/day01/app.py"),
+        "def f():\n    # BEGIN SOLUTION\n    return 1\n",
+    )
+    .unwrap();
     let sandbox = sandbox.with_course(course);
     refused(&sandbox, &["new", "1", "repo", "--yes"], 5, "days/day01/app.py:2");
 }
@@ -112,10 +180,17 @@ fn a_rendered_path_that_escapes_the_target_is_refused() {
     let course = copy_of_fixture(&sandbox.home);
     fs::create_dir_all(course.join("root/{{track}}")).unwrap();
     fs::write(course.join("root/{{track}}/x.txt"), "x").unwrap();
-    let text = fs::read_to_string(course.join("course.toml")).unwrap().replace("choices = [\"python\"]", "choices = [\"python\", \"..\"]");
+    let text = fs::read_to_string(course.join("course.toml"))
+        .unwrap()
+        .replace("choices = [\"python\"]", "choices = [\"python\", \"..\"]");
     fs::write(course.join("course.toml"), text).unwrap();
     let sandbox = sandbox.with_course(course);
-    refused(&sandbox, &["new", "1", "repo", "--yes", "--set", "track=.."], 5, "would leave the target folder");
+    refused(
+        &sandbox,
+        &["new", "1", "repo", "--yes", "--set", "track=.."],
+        5,
+        "would leave the target folder",
+    );
     assert!(!sandbox.path().join("x.txt").exists());
 }
 

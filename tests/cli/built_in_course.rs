@@ -30,12 +30,19 @@ fn every_day_marked_with_a_lab_has_one_and_renders_both_ways() {
         }
         let starter = snapshot(&sandbox.path().join(format!("starter-{day}")));
         let solution = snapshot(&sandbox.path().join(format!("solution-{day}")));
-        assert_ne!(starter, solution, "day {day}: the starter must differ from the reference");
+        assert_ne!(
+            starter, solution,
+            "day {day}: the starter must differ from the reference"
+        );
         let leftover_markers = starter.iter().chain(solution.iter()).find(|(_, bytes)| {
             let text = String::from_utf8_lossy(bytes);
             text.contains("BEGIN SOLUTION") || text.contains("STARTER:")
         });
-        assert!(leftover_markers.is_none(), "day {day}: region markers leaked into {:?}", leftover_markers.map(|l| &l.0));
+        assert!(
+            leftover_markers.is_none(),
+            "day {day}: region markers leaked into {:?}",
+            leftover_markers.map(|l| &l.0)
+        );
     }
 }
 

@@ -32,7 +32,10 @@ fn new_asks_for_the_day_and_answers_on_a_terminal() {
     let state = fs::read_to_string(repo_dir.join("bec.toml")).unwrap();
     assert!(state.contains("current_day = 2"), "{state}");
     assert!(state.contains("project_name = \"pty-project\""), "{state}");
-    assert!(state.contains("author_name = \"Ada Learner\""), "git config gave the default: {state}");
+    assert!(
+        state.contains("author_name = \"Ada Learner\""),
+        "git config gave the default: {state}"
+    );
     assert!(repo_dir.join("day02/README.md").is_file());
 }
 

@@ -19,8 +19,20 @@ fn new_creates_a_repo_with_template_branch_and_main_at_the_same_commit() {
     let commit = repo.find_commit(main).unwrap();
     assert_eq!(commit.author().name().unwrap(), "Fixture Course");
     assert_eq!(commit.time().seconds(), 1_767_225_600);
-    assert!(dirty_files(&repo_dir).is_empty(), "fresh repo must be clean: {:?}", dirty_files(&repo_dir));
-    for path in ["README.md", "progress.txt", "fixture-project.txt", "bec.toml", "day01/README.md", "day01/app.py", "day01/tests/test_app.py"] {
+    assert!(
+        dirty_files(&repo_dir).is_empty(),
+        "fresh repo must be clean: {:?}",
+        dirty_files(&repo_dir)
+    );
+    for path in [
+        "README.md",
+        "progress.txt",
+        "fixture-project.txt",
+        "bec.toml",
+        "day01/README.md",
+        "day01/app.py",
+        "day01/tests/test_app.py",
+    ] {
         assert!(repo_dir.join(path).is_file(), "{path} missing");
     }
     assert!(!repo_dir.join("day02").exists(), "only the chosen day is rendered");
@@ -32,9 +44,15 @@ fn new_renders_templates_without_html_escaping_and_strips_solutions() {
     let sandbox = Sandbox::new();
     let repo_dir = sandbox.new_repo("1");
     let readme = fs::read_to_string(repo_dir.join("README.md")).unwrap();
-    assert!(readme.contains("Made for Ada Learner <ada@example.invalid>."), "{readme}");
+    assert!(
+        readme.contains("Made for Ada Learner <ada@example.invalid>."),
+        "{readme}"
+    );
     let app = fs::read_to_string(repo_dir.join("day01/app.py")).unwrap();
-    assert_eq!(app, "def add(a, b):\n    raise NotImplementedError(\"TODO(day01): add the numbers\")\n");
+    assert_eq!(
+        app,
+        "def add(a, b):\n    raise NotImplementedError(\"TODO(day01): add the numbers\")\n"
+    );
     let day_readme = fs::read_to_string(repo_dir.join("day01/README.md")).unwrap();
     assert!(day_readme.starts_with("# Day 1 — Day one"), "{day_readme}");
 }
@@ -56,9 +74,15 @@ fn binary_files_are_copied_byte_for_byte_and_executables_stay_executable() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = fs::metadata(repo_dir.join("day01/run.sh")).unwrap().permissions().mode();
+        let mode = fs::metadata(repo_dir.join("day01/run.sh"))
+            .unwrap()
+            .permissions()
+            .mode();
         assert_ne!(mode & 0o111, 0, "run.sh lost its executable bit");
-        let mode = fs::metadata(repo_dir.join("day01/notes.txt")).unwrap().permissions().mode();
+        let mode = fs::metadata(repo_dir.join("day01/notes.txt"))
+            .unwrap()
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o111, 0);
     }
     let repo = Repository::open(&repo_dir).unwrap();
@@ -70,15 +94,25 @@ fn binary_files_are_copied_byte_for_byte_and_executables_stay_executable() {
 #[test]
 fn same_inputs_give_the_same_commit_id() {
     let sandbox = Sandbox::new();
-    sandbox.bec(&["new", "2", "a", "--yes", "--date", "2026-03-04"]).success();
-    sandbox.bec(&["new", "2", "b", "--yes", "--date", "2026-03-04"]).success();
+    sandbox
+        .bec(&["new", "2", "a", "--yes", "--date", "2026-03-04"])
+        .success();
+    sandbox
+        .bec(&["new", "2", "b", "--yes", "--date", "2026-03-04"])
+        .success();
     let a = head_id(&sandbox.path().join("a"));
     assert_eq!(a, head_id(&sandbox.path().join("b")));
     let mut command = sandbox.command(sandbox.path(), &["new", "2", "c", "--yes"]);
     command.env("SOURCE_DATE_EPOCH", "1772582400");
     run(command.output().unwrap()).success();
-    assert_eq!(a, head_id(&sandbox.path().join("c")), "SOURCE_DATE_EPOCH gives the same moment");
-    sandbox.bec(&["new", "2", "d", "--yes", "--date", "2026-03-05"]).success();
+    assert_eq!(
+        a,
+        head_id(&sandbox.path().join("c")),
+        "SOURCE_DATE_EPOCH gives the same moment"
+    );
+    sandbox
+        .bec(&["new", "2", "d", "--yes", "--date", "2026-03-05"])
+        .success();
     assert_ne!(a, head_id(&sandbox.path().join("d")), "another date, another commit");
 }
 
@@ -86,7 +120,16 @@ fn same_inputs_give_the_same_commit_id() {
 fn set_answers_reach_templates_paths_and_bec_toml() {
     let sandbox = Sandbox::new();
     sandbox
-        .bec(&["new", "1", "repo", "--yes", "--set", "project_name=my-course", "--set", "author_name=Grace"])
+        .bec(&[
+            "new",
+            "1",
+            "repo",
+            "--yes",
+            "--set",
+            "project_name=my-course",
+            "--set",
+            "author_name=Grace",
+        ])
         .success();
     let repo_dir = sandbox.path().join("repo");
     assert!(repo_dir.join("my-course.txt").is_file());

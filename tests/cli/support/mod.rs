@@ -29,13 +29,21 @@ pub struct Run {
 impl Run {
     #[track_caller]
     pub fn success(&self) -> &Run {
-        assert_eq!(self.code, 0, "expected success\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code, 0,
+            "expected success\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
         self
     }
 
     #[track_caller]
     pub fn code(&self, code: i32) -> &Run {
-        assert_eq!(self.code, code, "expected exit {code}\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code, code,
+            "expected exit {code}\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
         self
     }
 
@@ -55,7 +63,11 @@ impl Run {
     #[track_caller]
     pub fn clean_error(&self) -> &Run {
         assert!(!self.stderr.contains("panicked"), "bec panicked:\n{}", self.stderr);
-        assert!(self.stderr.starts_with("error: "), "error should start with `error: `:\n{}", self.stderr);
+        assert!(
+            self.stderr.starts_with("error: "),
+            "error should start with `error: `:\n{}",
+            self.stderr
+        );
         self
     }
 }
@@ -64,7 +76,11 @@ impl Sandbox {
     /// A sandbox whose HOME has a git identity; bec uses the fixture course.
     pub fn new() -> Sandbox {
         let sandbox = Sandbox::without_identity();
-        fs::write(sandbox.home.join(".gitconfig"), "[user]\n\tname = Ada Learner\n\temail = ada@example.invalid\n").unwrap();
+        fs::write(
+            sandbox.home.join(".gitconfig"),
+            "[user]\n\tname = Ada Learner\n\temail = ada@example.invalid\n",
+        )
+        .unwrap();
         sandbox
     }
 
@@ -73,7 +89,11 @@ impl Sandbox {
         let dir = tempfile::tempdir().unwrap();
         let home = dir.path().join("home");
         fs::create_dir_all(&home).unwrap();
-        Sandbox { dir, home, course: Some(fixture_course()) }
+        Sandbox {
+            dir,
+            home,
+            course: Some(fixture_course()),
+        }
     }
 
     /// Use the course embedded in the binary instead of the fixture.
@@ -121,7 +141,8 @@ impl Sandbox {
 
     /// `bec new DAY repo --yes --date 2026-01-01`, checked.
     pub fn new_repo(&self, day: &str) -> PathBuf {
-        self.bec(&["new", day, "repo", "--yes", "--date", "2026-01-01"]).success();
+        self.bec(&["new", day, "repo", "--yes", "--date", "2026-01-01"])
+            .success();
         self.path().join("repo")
     }
 }
@@ -144,7 +165,8 @@ pub fn commit_all(repo_dir: &Path, message: &str) -> Oid {
     let tree = repo.find_tree(index.write_tree().unwrap()).unwrap();
     let signature = Signature::now("Ada Learner", "ada@example.invalid").unwrap();
     let parent = repo.head().unwrap().peel_to_commit().unwrap();
-    repo.commit(Some("HEAD"), &signature, &signature, message, &tree, &[&parent]).unwrap()
+    repo.commit(Some("HEAD"), &signature, &signature, message, &tree, &[&parent])
+        .unwrap()
 }
 
 /// Paths git reports as changed or untracked.
@@ -160,7 +182,13 @@ pub fn dirty_files(repo_dir: &Path) -> Vec<String> {
 }
 
 pub fn head_id(repo_dir: &Path) -> Oid {
-    Repository::open(repo_dir).unwrap().head().unwrap().peel_to_commit().unwrap().id()
+    Repository::open(repo_dir)
+        .unwrap()
+        .head()
+        .unwrap()
+        .peel_to_commit()
+        .unwrap()
+        .id()
 }
 
 pub fn ref_id(repo_dir: &Path, name: &str) -> Oid {
@@ -212,7 +240,14 @@ pub fn copy_dir(from: &Path, to: &Path) {
 /// A Python with pytest for `bec check` tests: BEC_TEST_PYTHON (set by scripts/test), else python3.
 pub fn test_python() -> String {
     let python = std::env::var("BEC_TEST_PYTHON").unwrap_or_else(|_| "python3".to_string());
-    let ok = Command::new(&python).args(["-c", "import pytest"]).output().map(|o| o.status.success()).unwrap_or(false);
-    assert!(ok, "`{python}` cannot import pytest: run the tests through ./scripts/test, which sets BEC_TEST_PYTHON");
+    let ok = Command::new(&python)
+        .args(["-c", "import pytest"])
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false);
+    assert!(
+        ok,
+        "`{python}` cannot import pytest: run the tests through ./scripts/test, which sets BEC_TEST_PYTHON"
+    );
     python
 }

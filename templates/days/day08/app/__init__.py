@@ -1,0 +1,1 @@
+"""Day 8: document and key-value stores."""

@@ -1,0 +1,1 @@
+"""Day 9: embeddings, similarity search and vector databases."""

@@ -1,0 +1,1 @@
+"""Day 10: authentication and authorisation basics."""
