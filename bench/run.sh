@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Times bec against the physical baseline (cp -r of the same tree + git init/add/commit) with
+# hyperfine, and measures peak memory with GNU time. Writes bench/results.md.
+# Needs: hyperfine and GNU time (Debian: apt-get install hyperfine time).
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+for tool in hyperfine /usr/bin/time git; do
+    command -v "$tool" >/dev/null || { echo "bench needs $tool (Debian: apt-get install hyperfine time git)" >&2; exit 1; }
+done
+
+cargo build --release --quiet --manifest-path "$root/Cargo.toml"
+bec="$root/target/release/bec"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# An isolated git identity, so the bench never reads or writes the user's configuration.
+export HOME="$work/home" GIT_CONFIG_NOSYSTEM=1 SOURCE_DATE_EPOCH=1767225600
+unset BEC_COURSE
+mkdir -p "$HOME"
+git config --global user.name "Bench Learner"
+git config --global user.email "bench@example.invalid"
+git config --global init.defaultBranch main
+
+cd "$work"
+# The tree `bec new day3` writes, without its .git: the baseline copies exactly this.
+"$bec" new day3 reference --yes >/dev/null
+mkdir tree && (cd reference && git archive HEAD) | tar -x -C tree
+files=$(find tree -type f | wc -l)
+
+# A learner repo holding days 1-3, the starting point of `bec next` (to day 4).
+"$bec" new day1 three-days --yes >/dev/null
+(cd three-days && "$bec" next >/dev/null && "$bec" next >/dev/null)
+
+hyperfine --warmup 3 --min-runs 30 --export-markdown "$work/time.md" \
+    --prepare "rm -rf out" -n "bec new day3" "$bec new day3 out --yes" \
+    --prepare "rm -rf out" -n "baseline: cp -r + git init/add/commit" \
+        "cp -r tree out && cd out && git init -q && git add -A && git commit -qm 'day 3'" \
+    --prepare "rm -rf next && cp -a three-days next" -n "bec next (3-day repo, to day 4)" "cd next && $bec next"
+
+peak() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
+rm -rf out && new_kb=$(peak "$bec" new day3 out --yes)
+rm -rf next && cp -a three-days next && next_kb=$(cd next && peak "$bec" next)
+
+{
+    echo "## bec vs the physical baseline"
+    echo
+    echo "Tree: \`bec new day3\` output, $files files. Machine: $(nproc) cores, $(uname -sr)."
+    echo
+    cat "$work/time.md"
+    echo
+    echo "| peak memory (max RSS) | KiB |"
+    echo "|:---|---:|"
+    echo "| bec new day3 | $new_kb |"
+    echo "| bec next (3-day repo) | $next_kb |"
+} | tee "$here/results.md"

@@ -1,0 +1,1 @@
+"""Day 4: a small REST API for users and their orders."""

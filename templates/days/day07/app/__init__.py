@@ -1,0 +1,1 @@
+"""Day 7: normalization, indexes and transactions."""

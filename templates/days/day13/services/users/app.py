@@ -1,0 +1,36 @@
+"""The Users service (built on day 12): the only owner of user data.
+
+Run it with: uvicorn services.users.app:create_app --factory --port 8001
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, HTTPException
+
+from services.users.store import NewUser, User, UserStore
+
+
+def create_app(store: UserStore | None = None) -> FastAPI:
+    store = store if store is not None else UserStore()
+    app = FastAPI(title="users service")
+    app.state.store = store
+
+    @app.get("/health")
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.post("/users", status_code=201)
+    def create_user(body: NewUser) -> User:
+        user = store.add(body)
+        if user is None:
+            raise HTTPException(409, detail="email already registered")
+        return user
+
+    @app.get("/users/{user_id}")
+    def get_user(user_id: int) -> User:
+        user = store.get(user_id)
+        if user is None:
+            raise HTTPException(404, detail=f"user {user_id} not found")
+        return user
+
+    return app
