@@ -9,11 +9,13 @@ use clap::{CommandFactory, Parser};
 use dialoguer::{FuzzySelect, theme::ColorfulTheme};
 
 use crate::answers::{self, Asking};
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, CourseCommand};
 use crate::course::Course;
 use crate::date::Timestamp;
 use crate::day_id::{day_dir, parse_day};
 use crate::error::{UserError, exit};
+use crate::ops::course::diff::Change;
+use crate::ops::update::{UpdateOptions, UpdateReport};
 use crate::ops::{self, check::Outcome, new::NewOptions, next::NextOptions};
 use crate::regions::Variant;
 use crate::repo::MergeOutcome;
@@ -57,6 +59,9 @@ pub fn run(cli: Cli) -> Result<u8> {
     if let Command::Completions { shell } = cli.command {
         clap_complete::generate(shell, &mut Cli::command(), "bec", &mut std::io::stdout());
         return Ok(exit::SUCCESS);
+    }
+    if let Command::Course { command } = &cli.command {
+        return run_course_command(command);
     }
     let course = Course::load(cli.course.as_deref())?;
     let here = std::env::current_dir()?;
@@ -116,18 +121,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                     Ok(exit::SUCCESS)
                 }
                 MergeOutcome::Conflicts(files) => {
-                    println!(
-                        "Day {} — {} merged with conflicts: the course changed lines you changed too.",
-                        report.day, report.title
-                    );
-                    println!("\nConflicted files (git status shows them; look for <<<<<<< markers):");
-                    for file in &files {
-                        println!("  {file}");
-                    }
-                    println!(
-                        "\nTo finish: edit each file to keep what you want, then\n  git add <files> && git commit --no-edit\n\
-                         To undo everything instead:\n  bec next --abort"
-                    );
+                    print_conflicts(&format!("Day {} — {}", report.day, report.title), &files);
                     Ok(exit::CONFLICT)
                 }
             }
@@ -208,7 +202,37 @@ pub fn run(cli: Cli) -> Result<u8> {
                 Ok(exit::ENVIRONMENT)
             }
         }
-        Command::Completions { .. } => unreachable!("handled above"),
+        Command::Update { check, date } => {
+            let options = UpdateOptions {
+                start: here,
+                date: Timestamp::resolve(date.as_deref())?,
+                check_only: check,
+            };
+            match ops::update::update(&course, &options)? {
+                UpdateReport::UpToDate { version } => {
+                    println!("Up to date with course version {version}.");
+                    Ok(exit::SUCCESS)
+                }
+                UpdateReport::Available { from, to } => {
+                    println!("An update is available: course version {from} → {to}. Run `bec update` to merge it.");
+                    Ok(exit::FAILURE)
+                }
+                UpdateReport::Updated { from, to, outcome } => match outcome {
+                    MergeOutcome::Merged(commit) => {
+                        println!(
+                            "Updated the course from {from} to {to} (merge commit {}).",
+                            short(commit)
+                        );
+                        Ok(exit::SUCCESS)
+                    }
+                    MergeOutcome::Conflicts(files) => {
+                        print_conflicts(&format!("The update from {from} to {to}"), &files);
+                        Ok(exit::CONFLICT)
+                    }
+                },
+            }
+        }
+        Command::Completions { .. } | Command::Course { .. } => unreachable!("handled above"),
     }
 }
 
@@ -292,5 +316,73 @@ fn first_words(text: &str) -> String {
         format!("{}…", line.chars().take(90).collect::<String>())
     } else {
         line.to_string()
+    }
+}
+
+fn print_conflicts(what: &str, files: &[String]) {
+    println!("{what} merged with conflicts: the course changed lines you changed too.");
+    println!("\nConflicted files (git status shows them; look for <<<<<<< markers):");
+    for file in files {
+        println!("  {file}");
+    }
+    println!(
+        "\nTo finish: edit each file to keep what you want, then\n  git add <files> && git commit --no-edit\n\
+         To undo everything instead:\n  bec next --abort"
+    );
+}
+
+fn run_course_command(command: &CourseCommand) -> Result<u8> {
+    match command {
+        CourseCommand::Export { dir } => {
+            let count = ops::course::export::export(&Course::built_in()?, dir)?;
+            println!("Exported the built-in course ({count} files) to {}.", dir.display());
+            println!(
+                "Edit it, check it with `bec course check {0}`, use it with `bec --course {0} new day1`.\n\
+                 To change only a few files, keep just those plus a course.toml with `extends = \"builtin\"`.",
+                dir.display()
+            );
+            Ok(exit::SUCCESS)
+        }
+        CourseCommand::Check { dir, labs } => {
+            let report = ops::course::check::check_course(dir, *labs)?;
+            for line in &report.lab_results {
+                println!("{line}");
+            }
+            if report.problems.is_empty() {
+                println!(
+                    "{}: course OK ({} days with labs render as starter and reference).",
+                    dir.display(),
+                    report.lab_days
+                );
+                Ok(exit::SUCCESS)
+            } else {
+                eprintln!("{}: {} problem(s):", dir.display(), report.problems.len());
+                for problem in &report.problems {
+                    eprintln!("  - {problem}");
+                }
+                Ok(exit::COURSE)
+            }
+        }
+        CourseCommand::Diff { dir } => {
+            let changes = ops::course::diff::diff(dir)?;
+            let mut overrides = 0;
+            for change in &changes {
+                match change {
+                    Change::Overrides { path, diff } => {
+                        overrides += 1;
+                        println!("overrides  {path}");
+                        if let Some(diff) = diff {
+                            print!("{diff}");
+                        }
+                    }
+                    Change::Adds { path } => println!("adds       {path}"),
+                    Change::Same { path } => {
+                        println!("same       {path}  (identical to the built-in file: it can be removed)")
+                    }
+                }
+            }
+            println!("{overrides} file(s) override the built-in course.");
+            Ok(exit::SUCCESS)
+        }
     }
 }

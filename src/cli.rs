@@ -50,6 +50,20 @@ pub enum Command {
         #[arg(long)]
         date: Option<String>,
     },
+    /// Bring a newer course version into this repo through a git merge.
+    Update {
+        /// Only say whether an update is available: exit 0 when up to date, 1 when not.
+        #[arg(long)]
+        check: bool,
+        /// Commit date (see `bec new --date`).
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Tools for instructors: export, check and diff course folders.
+    Course {
+        #[command(subcommand)]
+        command: CourseCommand,
+    },
     /// Show the course, day, branch and pending conflicts of this repo.
     Status {
         /// Print JSON for scripts.
@@ -73,4 +87,22 @@ pub enum Command {
         /// bash, zsh, fish, elvish or powershell.
         shell: clap_complete::Shell,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CourseCommand {
+    /// Write the built-in course as an editable folder.
+    Export {
+        /// Where to write it (must not exist, or be empty).
+        dir: PathBuf,
+    },
+    /// Report every problem in a course folder: manifest, templates, paths, and with --labs the tests.
+    Check {
+        dir: PathBuf,
+        /// Also run each day's tests: the starter must fail and the reference must pass.
+        #[arg(long)]
+        labs: bool,
+    },
+    /// Show what a course folder that extends the built-in course changes.
+    Diff { dir: PathBuf },
 }

@@ -104,12 +104,85 @@ pub struct DayInfo {
     pub lab: bool,
 }
 
+/// The course a course folder builds on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Base {
+    /// The course embedded in bec.
+    BuiltIn,
+}
+
+/// Reads `extends` from a course folder's manifest, if any.
+pub fn extends(text: &str, origin: &str) -> Result<Option<Base>, UserError> {
+    let table = parse_table(text, origin)?;
+    match table.get("extends") {
+        None => Ok(None),
+        Some(toml::Value::String(name)) if name == "builtin" => Ok(Some(Base::BuiltIn)),
+        Some(other) => Err(UserError::Course(format!(
+            "{origin}: `extends = {other}` is not known; the only base course is \"builtin\""
+        ))),
+    }
+}
+
+fn parse_table(text: &str, origin: &str) -> Result<toml::Table, UserError> {
+    text.parse()
+        .map_err(|e: toml::de::Error| UserError::Course(format!("{origin} is not valid TOML: {e}")))
+}
+
+/// Lays `over` onto `base`: tables merge key by key; `[[days]]`/`[[weeks]]` entries merge with the
+/// base entry of the same `number`, `[[prompts]]` with the same `name`; other values replace.
+fn merge_tables(base: &mut toml::Table, over: toml::Table) {
+    for (key, value) in over {
+        match (base.get_mut(&key), value) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(o)) => merge_tables(b, o),
+            (Some(toml::Value::Array(b)), toml::Value::Array(o))
+                if matches!(key.as_str(), "days" | "weeks" | "prompts") =>
+            {
+                let id = if key == "prompts" { "name" } else { "number" };
+                for entry in o {
+                    let position = entry
+                        .get(id)
+                        .and_then(|wanted| b.iter().position(|existing| existing.get(id) == Some(wanted)));
+                    match (position, entry) {
+                        (Some(i), toml::Value::Table(o)) => {
+                            if let toml::Value::Table(existing) = &mut b[i] {
+                                merge_tables(existing, o);
+                            }
+                        }
+                        (_, entry) => b.push(entry),
+                    }
+                }
+            }
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
+}
+
 impl Manifest {
+    /// A manifest that extends `base_text` with the keys of `own_text` (see [`merge_tables`]).
+    pub fn parse_extending(base_text: &str, own_text: &str, origin: &str) -> Result<Manifest, UserError> {
+        let mut own = parse_table(own_text, origin)?;
+        own.remove("extends");
+        if let Some(version) = own.get("format_version").and_then(|v| v.as_integer())
+            && version > i64::from(FORMAT_VERSION)
+        {
+            return Err(UserError::FormatTooNew {
+                found: version as u32,
+                known: FORMAT_VERSION,
+            });
+        }
+        let mut base = parse_table(base_text, "built-in course.toml")?;
+        merge_tables(&mut base, own);
+        let merged = toml::to_string(&base).map_err(|e| UserError::Course(format!("{origin}: {e}")))?;
+        let mut manifest = Manifest::parse(&merged, origin)?;
+        manifest.extends = Some("builtin".into());
+        Ok(manifest)
+    }
+
     /// Parses and validates a manifest. `origin` names the file in error messages.
     pub fn parse(text: &str, origin: &str) -> Result<Manifest, UserError> {
-        let table: toml::Table = text
-            .parse()
-            .map_err(|e: toml::de::Error| UserError::Course(format!("{origin} is not valid TOML: {e}")))?;
+        let table = parse_table(text, origin)?;
         let version = table
             .get("format_version")
             .and_then(|v| v.as_integer())

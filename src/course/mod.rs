@@ -10,7 +10,8 @@ use anyhow::Result;
 
 pub use day_config::DayConfig;
 pub use files::{CourseFiles, SourceFile};
-pub use manifest::{CommitIdentity, DayInfo, FORMAT_VERSION, Manifest, Prompt, Tool};
+pub use manifest::extends as manifest_extends;
+pub use manifest::{Base, CommitIdentity, DayInfo, FORMAT_VERSION, Manifest, Prompt, Tool};
 
 use crate::day_id::day_dir;
 use crate::error::UserError;
@@ -55,19 +56,14 @@ impl Course {
         }
         let own = CourseFiles::from_dir(dir)?;
         let origin_name = dir.join("course.toml").display().to_string();
-        let own_manifest = read_manifest(&own, &origin_name)?;
-        let (manifest, files) = match own_manifest.extends.as_deref() {
-            None => (own_manifest, own),
-            Some("builtin") => {
+        let own_text = manifest_text(&own, &origin_name)?;
+        let (manifest, files) = match manifest::extends(own_text, &origin_name)? {
+            None => (Manifest::parse(own_text, &origin_name)?, own),
+            Some(Base::BuiltIn) => {
                 let base = CourseFiles::built_in();
-                let files = base.overlaid_with(own);
-                (own_manifest, files)
-            }
-            Some(other) => {
-                return Err(UserError::Course(format!(
-                    "{origin_name}: `extends = \"{other}\"` is not known; the only base course is \"builtin\""
-                ))
-                .into());
+                let base_text = manifest_text(&base, "built-in course.toml")?;
+                let manifest = Manifest::parse_extending(base_text, own_text, &origin_name)?;
+                (manifest, base.overlaid_with(own))
             }
         };
         Ok(Course {
@@ -135,35 +131,36 @@ impl Course {
     }
 
     /// Every day marked `lab = true` has a folder with a day.toml, and every folder is marked.
-    pub fn check_labs_present(&self) -> Result<(), UserError> {
+    pub fn lab_problems(&self) -> Vec<UserError> {
+        let mut problems = Vec::new();
         for day in &self.manifest.days {
-            let has_folder = self
-                .files
-                .contains(&format!("{}day.toml", Course::day_prefix(day.number)));
-            if day.lab && !has_folder {
-                return Err(UserError::Course(format!(
-                    "day {} is marked `lab = true` but {}day.toml does not exist",
-                    day.number,
-                    Course::day_prefix(day.number)
+            let prefix = Course::day_prefix(day.number);
+            let has_folder = self.files.under(&prefix).next().is_some();
+            let has_config = self.files.contains(&format!("{prefix}day.toml"));
+            if day.lab && !has_config {
+                problems.push(UserError::Course(format!(
+                    "day {} is marked `lab = true` but {prefix}day.toml does not exist",
+                    day.number
                 )));
             }
             if !day.lab && has_folder {
-                return Err(UserError::Course(format!(
-                    "{} holds a lab but day {} is marked `lab = false` in course.toml: set `lab = true`",
-                    Course::day_prefix(day.number),
+                problems.push(UserError::Course(format!(
+                    "{prefix} holds files but day {} is marked `lab = false` in course.toml: set `lab = true`",
                     day.number
                 )));
             }
         }
-        Ok(())
+        problems
     }
 }
 
 fn read_manifest(files: &CourseFiles, origin: &str) -> Result<Manifest, UserError> {
+    Manifest::parse(manifest_text(files, origin)?, origin)
+}
+
+fn manifest_text<'a>(files: &'a CourseFiles, origin: &str) -> Result<&'a str, UserError> {
     let file = files
         .get("course.toml")
         .ok_or_else(|| UserError::Course(format!("{origin} is missing")))?;
-    let text =
-        std::str::from_utf8(&file.bytes).map_err(|_| UserError::Course(format!("{origin} is not UTF-8 text")))?;
-    Manifest::parse(text, origin)
+    std::str::from_utf8(&file.bytes).map_err(|_| UserError::Course(format!("{origin} is not UTF-8 text")))
 }

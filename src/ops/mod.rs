@@ -1,11 +1,13 @@
 //! Operations: each command's work, with a plain options struct, callable without the CLI.
 
 pub mod check;
+pub mod course;
 pub mod doctor;
 pub mod list;
 pub mod new;
 pub mod next;
 pub mod status;
+pub mod update;
 
 mod learner_render;
 

@@ -1,0 +1,167 @@
+//! `bec course check DIR`: everything wrong with a course folder, in one run.
+//!
+//! Checks the manifest, that lab flags match the day folders, every day's `day.toml`, and renders
+//! every lab day as starter and as reference (Handlebars syntax, unknown variables, solution
+//! regions, unsafe paths). With `--labs` it also runs each day's tests: the starter must fail and
+//! the reference must pass.
+
+use std::path::Path;
+use std::process::Command;
+
+use anyhow::Result;
+
+use crate::answers::Answers;
+use crate::course::Course;
+use crate::date::Timestamp;
+use crate::day_id::day_dir;
+use crate::error::UserError;
+use crate::ops::check::{Outcome, parse_pytest_summary, resolve_python};
+use crate::ops::render_learner_repo;
+use crate::regions::Variant;
+use crate::state::State;
+
+#[derive(Debug, Default)]
+pub struct CourseCheckReport {
+    pub lab_days: usize,
+    pub problems: Vec<String>,
+    /// With `--labs`: one line per day.
+    pub lab_results: Vec<String>,
+}
+
+/// Answers good enough to render every template: defaults, first choices, or a sample value.
+pub fn sample_answers(course: &Course) -> Answers {
+    course
+        .manifest
+        .prompts
+        .iter()
+        .map(|p| {
+            let value = p
+                .default
+                .clone()
+                .or_else(|| p.choices.first().cloned())
+                .unwrap_or_else(|| match p.default_from_git.as_deref() {
+                    Some("user.email") => "learner@example.invalid".to_string(),
+                    _ => "Sample Learner".to_string(),
+                });
+            (p.name.clone(), value)
+        })
+        .collect()
+}
+
+pub fn check_course(dir: &Path, run_labs: bool) -> Result<CourseCheckReport> {
+    let mut report = CourseCheckReport::default();
+    let course = match Course::from_folder(dir) {
+        Ok(course) => course,
+        Err(error) => {
+            report.problems.push(error.to_string());
+            return Ok(report);
+        }
+    };
+    report
+        .problems
+        .extend(course.lab_problems().into_iter().map(|e| e.to_string()));
+    let answers = sample_answers(&course);
+    let lab_days: Vec<u32> = course
+        .manifest
+        .days
+        .iter()
+        .filter(|d| d.lab)
+        .map(|d| d.number)
+        .collect();
+    report.lab_days = lab_days.len();
+    let date = Timestamp(0);
+    for &day in &lab_days {
+        if let Err(error) = course.day_config(day) {
+            report.problems.push(error.to_string());
+        }
+        for variant in [Variant::Starter, Variant::Solution] {
+            let state = state_for(&course, day, &answers);
+            if let Err(error) = render_learner_repo(&course, &state, variant, date) {
+                for line in split_problems(&error) {
+                    if !report.problems.contains(&line) {
+                        report.problems.push(line);
+                    }
+                }
+            }
+        }
+    }
+    if run_labs && report.problems.is_empty() {
+        for &day in &lab_days {
+            report
+                .lab_results
+                .push(prove_day(&course, day, &answers, &mut report.problems)?);
+        }
+    }
+    Ok(report)
+}
+
+fn state_for(course: &Course, day: u32, answers: &Answers) -> State {
+    State {
+        course_id: course.id().to_string(),
+        course_version: course.version().to_string(),
+        first_day: day,
+        current_day: day,
+        answers: answers.clone(),
+    }
+}
+
+fn split_problems(error: &UserError) -> Vec<String> {
+    let text = error.to_string();
+    match text.split_once(" problems in the course templates:\n") {
+        Some((_, list)) => list.lines().map(|l| l.trim_start_matches("  - ").to_string()).collect(),
+        None => vec![text],
+    }
+}
+
+/// Renders a day both ways into temp folders and runs its tests.
+fn prove_day(course: &Course, day: u32, answers: &Answers, problems: &mut Vec<String>) -> Result<String> {
+    let mut line = format!("{}:", day_dir(day));
+    for variant in [Variant::Starter, Variant::Solution] {
+        let tree = render_learner_repo(course, &state_for(course, day, answers), variant, Timestamp(0))?;
+        let temp = tempfile::tempdir()?;
+        for (path, file) in &tree {
+            let target = temp.path().join(path);
+            std::fs::create_dir_all(target.parent().expect("inside the temp dir"))?;
+            std::fs::write(&target, &file.bytes)?;
+        }
+        let day_folder = temp.path().join(day_dir(day));
+        let config = course.day_config(day)?;
+        let mut command = config.test.command.clone();
+        if command[0] == "python" {
+            command[0] = resolve_python(&day_folder)?.display().to_string();
+        }
+        if command.iter().any(|c| c.contains("pytest")) {
+            command.extend(["-rA".to_string(), "-p".to_string(), "no:cacheprovider".to_string()]);
+        }
+        let output = Command::new(&command[0])
+            .args(&command[1..])
+            .current_dir(&day_folder)
+            .env("COLUMNS", "400")
+            .output()?;
+        let text = String::from_utf8_lossy(&output.stdout);
+        let tests = parse_pytest_summary(&text);
+        let passed = tests.iter().filter(|t| t.outcome == Outcome::Passed).count();
+        let total = tests.iter().filter(|t| t.outcome != Outcome::Skipped).count();
+        match variant {
+            Variant::Starter => {
+                line.push_str(&format!(" starter {passed}/{total} passing"));
+                if total == 0 || passed > 0 {
+                    problems.push(format!(
+                        "{}: the starter must fail every lab test, but {passed} of {total} pass",
+                        day_dir(day)
+                    ));
+                }
+            }
+            Variant::Solution => {
+                line.push_str(&format!(", reference {passed}/{total} passing"));
+                if total == 0 || passed != total || !output.status.success() {
+                    problems.push(format!(
+                        "{}: the reference must pass every test, but {passed} of {total} pass",
+                        day_dir(day)
+                    ));
+                }
+            }
+        }
+    }
+    Ok(line)
+}

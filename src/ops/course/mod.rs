@@ -1,0 +1,5 @@
+//! `bec course …`: tools for instructors who edit a course folder.
+
+pub mod check;
+pub mod diff;
+pub mod export;
