@@ -13,7 +13,11 @@ fn main() {
     executables.sort();
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("executables.rs");
     let mut file = fs::File::create(&out).expect("OUT_DIR is writable");
-    writeln!(file, "/// Template files (relative to `templates/`) whose executable bit is set.").unwrap();
+    writeln!(
+        file,
+        "/// Template files (relative to `templates/`) whose executable bit is set."
+    )
+    .unwrap();
     writeln!(file, "pub const EXECUTABLE_TEMPLATE_FILES: &[&str] = &{executables:?};").unwrap();
 }
 
@@ -21,7 +25,9 @@ fn collect_executables(root: &Path, dir: &Path, out: &mut Vec<String>) {
     let Ok(entries) = fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let path = entry.path();
-        let Ok(meta) = fs::symlink_metadata(&path) else { continue };
+        let Ok(meta) = fs::symlink_metadata(&path) else {
+            continue;
+        };
         if meta.is_dir() {
             collect_executables(root, &path, out);
         } else if meta.is_file() && is_executable(&meta) {

@@ -1,0 +1,1 @@
+"""The users service: owns user accounts and nothing else."""

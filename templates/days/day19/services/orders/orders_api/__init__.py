@@ -1,0 +1,1 @@
+"""The orders service: owns orders and asks the users service about users."""

@@ -1,0 +1,254 @@
+//! Instructor tools: `bec course export/check/diff`, partial course folders, `bec update`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::support::*;
+
+fn write(path: &Path, text: &str) {
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+fn bump_version(course: &Path, version: &str) {
+    let text = fs::read_to_string(course.join("course.toml"))
+        .unwrap()
+        .replace("version = \"1.0.0\"", &format!("version = \"{version}\""));
+    fs::write(course.join("course.toml"), text).unwrap();
+}
+
+#[test]
+fn export_writes_the_built_in_course_and_it_checks_clean() {
+    let sandbox = Sandbox::new().built_in_course();
+    sandbox
+        .bec(&["course", "export", "exported"])
+        .success()
+        .stdout_has("Exported the built-in course");
+    let dir = sandbox.path().join("exported");
+    assert!(dir.join("course.toml").is_file());
+    assert!(dir.join("days/day01/day.toml").is_file());
+    assert!(dir.join("root/README.md.hbs").is_file());
+    sandbox
+        .bec(&["course", "check", "exported"])
+        .success()
+        .stdout_has("course OK");
+    // the exported folder is a complete course: a repo made from it equals one made from the binary
+    sandbox
+        .bec(&["new", "2", "builtin", "--yes", "--date", "2026-01-01"])
+        .success();
+    sandbox
+        .bec(&[
+            "--course",
+            "exported",
+            "new",
+            "2",
+            "folder",
+            "--yes",
+            "--date",
+            "2026-01-01",
+        ])
+        .success();
+    assert_eq!(
+        head_id(&sandbox.path().join("builtin")),
+        head_id(&sandbox.path().join("folder"))
+    );
+    // refuses a non-empty target
+    sandbox.bec(&["course", "export", "exported"]).code(4).clean_error();
+}
+
+#[test]
+fn a_partial_course_folder_overrides_only_its_files() {
+    let sandbox = Sandbox::new().built_in_course();
+    let dir = sandbox.path().join("school");
+    write(
+        &dir.join("course.toml"),
+        "extends = \"builtin\"\n\n[course]\nversion = \"0.1.0-school.1\"\n",
+    );
+    write(&dir.join("days/day01/README.md"), "# Day 1, our school's way\n");
+    sandbox
+        .bec(&["--course", "school", "new", "1", "repo", "--yes"])
+        .success();
+    let repo = sandbox.path().join("repo");
+    assert_eq!(
+        fs::read_to_string(repo.join("day01/README.md")).unwrap(),
+        "# Day 1, our school's way\n"
+    );
+    assert!(
+        repo.join("day01/pyproject.toml").is_file(),
+        "other files come from the built-in course"
+    );
+    assert!(
+        fs::read_to_string(repo.join("bec.toml"))
+            .unwrap()
+            .contains("version = \"0.1.0-school.1\"")
+    );
+    let diff = sandbox.bec(&["course", "diff", "school"]);
+    diff.success()
+        .stdout_has("overrides  days/day01/README.md")
+        .stdout_has("+# Day 1, our school's way")
+        .stdout_has("overrides  course.toml");
+    sandbox.bec(&["course", "check", "school"]).success();
+    // diff needs an extending folder
+    write(
+        &sandbox.path().join("full/course.toml"),
+        &fs::read_to_string(fixture_course().join("course.toml")).unwrap(),
+    );
+    sandbox
+        .bec(&["course", "diff", "full"])
+        .code(5)
+        .stderr_has("extends = \"builtin\"");
+}
+
+#[test]
+fn course_check_reports_every_problem_with_file_and_line() {
+    let sandbox = Sandbox::new();
+    let course = copy_of_fixture(sandbox.path());
+    write(
+        &course.join("days/day01/README.md.hbs"),
+        "# {{day.title}}\n\n{{no_such_variable}}\n",
+    );
+    write(
+        &course.join("root/progress.txt.hbs"),
+        "line\n{{#if track}}\nnever closed\n",
+    );
+    write(&course.join("days/day02/solution.py"), "x = 1\n# END SOLUTION\n");
+    write(
+        &course.join("days/day04/stray.txt"),
+        "a day marked lab = false with files\n",
+    );
+    let run = sandbox.bec(&["course", "check", "course-copy"]);
+    run.code(5)
+        .stderr_has("days/day01/README.md.hbs:3")
+        .stderr_has("no_such_variable")
+        .stderr_has("root/progress.txt.hbs")
+        .stderr_has("days/day02/solution.py:2")
+        .stderr_has("day 4 is marked `lab = false`");
+}
+
+#[test]
+fn course_check_labs_runs_starter_and_reference() {
+    let sandbox = Sandbox::new();
+    let course = copy_of_fixture(sandbox.path());
+    // keep only day 1, which has tests
+    let text = fs::read_to_string(course.join("course.toml")).unwrap();
+    let text = text.replace("tools = [\"python\"]\nlab = true", "tools = [\"python\"]\nlab = false");
+    let text = text.replace(
+        "tools = [\"python\", \"imaginary\"]\nlab = true",
+        "tools = [\"python\", \"imaginary\"]\nlab = false",
+    );
+    let text = text.replace(
+        "title = \"Day five\"\nweek = 1\nlab = true",
+        "title = \"Day five\"\nweek = 1\nlab = false",
+    );
+    fs::write(course.join("course.toml"), text).unwrap();
+    for day in ["day02", "day03", "day05"] {
+        fs::remove_dir_all(course.join("days").join(day)).unwrap();
+    }
+    let python = test_python();
+    let mut command = sandbox.command(sandbox.path(), &["course", "check", "course-copy", "--labs"]);
+    command.env("BEC_PYTHON", &python);
+    run(command.output().unwrap())
+        .success()
+        .stdout_has("day01: starter 0/2 passing, reference 2/2 passing");
+
+    // a starter that already passes is a problem
+    write(&course.join("days/day01/app.py"), "def add(a, b):\n    return a + b\n");
+    let mut command = sandbox.command(sandbox.path(), &["course", "check", "course-copy", "--labs"]);
+    command.env("BEC_PYTHON", &python);
+    run(command.output().unwrap())
+        .code(5)
+        .stderr_has("the starter must fail every lab test, but 2 of 2 pass");
+}
+
+/// A learner repo from the fixture course (v1.0.0) and a copy of that course to edit as v1.1.0.
+fn learner_and_new_version(sandbox: &Sandbox) -> (PathBuf, PathBuf) {
+    let repo = sandbox.new_repo("1");
+    let v2 = copy_of_fixture(sandbox.path());
+    bump_version(&v2, "1.1.0");
+    (repo, v2)
+}
+
+#[test]
+fn update_follows_a_renamed_file_that_the_learner_edited() {
+    let sandbox = Sandbox::new();
+    let (repo, v2) = learner_and_new_version(&sandbox);
+    let edited = "Notes for day 1.\nMy own line two.\nLine three.\n";
+    fs::write(repo.join("day01/notes.txt"), edited).unwrap();
+    commit_all(&repo, "my notes");
+    // the instructor renames notes.txt and fixes the README
+    fs::rename(v2.join("days/day01/notes.txt"), v2.join("days/day01/NOTES.md")).unwrap();
+    write(
+        &v2.join("days/day01/README.md.hbs"),
+        "# Day {{day.number}} — {{day.title}} (revised)\n\nTopics: {{#each day.topics}}{{this}} {{/each}}\n",
+    );
+
+    let mut check = sandbox.command(&repo, &["update", "--check"]);
+    check.env("BEC_COURSE", &v2);
+    run(check.output().unwrap()).code(1).stdout_has("1.0.0 → 1.1.0");
+
+    let mut update = sandbox.command(&repo, &["update", "--date", "2026-02-01"]);
+    update.env("BEC_COURSE", &v2);
+    run(update.output().unwrap())
+        .success()
+        .stdout_has("Updated the course from 1.0.0 to 1.1.0");
+
+    assert_eq!(
+        fs::read_to_string(repo.join("day01/NOTES.md")).unwrap(),
+        edited,
+        "the edit followed the rename"
+    );
+    assert!(!repo.join("day01/notes.txt").exists());
+    assert!(
+        fs::read_to_string(repo.join("day01/README.md"))
+            .unwrap()
+            .contains("(revised)")
+    );
+    assert!(
+        fs::read_to_string(repo.join("bec.toml"))
+            .unwrap()
+            .contains("version = \"1.1.0\"")
+    );
+    assert!(dirty_files(&repo).is_empty());
+
+    let mut again = sandbox.command(&repo, &["update", "--check"]);
+    again.env("BEC_COURSE", &v2);
+    run(again.output().unwrap()).success().stdout_has("Up to date");
+}
+
+#[test]
+fn update_that_changes_a_line_the_learner_changed_is_a_conflict_and_aborts_cleanly() {
+    let sandbox = Sandbox::new();
+    let (repo, v2) = learner_and_new_version(&sandbox);
+    fs::write(
+        repo.join("day01/notes.txt"),
+        "Notes for day 1.\nLearner's line two.\nLine three.\n",
+    )
+    .unwrap();
+    commit_all(&repo, "mine");
+    let before = head_id(&repo);
+    fs::write(
+        v2.join("days/day01/notes.txt"),
+        "Notes for day 1.\nInstructor's line two.\nLine three.\n",
+    )
+    .unwrap();
+    let mut update = sandbox.command(&repo, &["update"]);
+    update.env("BEC_COURSE", &v2);
+    run(update.output().unwrap()).code(6).stdout_has("day01/notes.txt");
+    let text = fs::read_to_string(repo.join("day01/notes.txt")).unwrap();
+    assert!(
+        text.contains("Learner's line two.") && text.contains("Instructor's line two."),
+        "{text}"
+    );
+    sandbox.bec_in("repo", &["next", "--abort"]).success();
+    assert_eq!(head_id(&repo), before);
+    assert!(dirty_files(&repo).is_empty());
+}
+
+#[test]
+fn update_with_no_course_change_does_nothing() {
+    let sandbox = Sandbox::new();
+    let repo = sandbox.new_repo("1");
+    let before = head_id(&repo);
+    sandbox.bec_in("repo", &["update"]).success().stdout_has("Up to date");
+    assert_eq!(head_id(&repo), before);
+}
