@@ -69,3 +69,32 @@ fn the_built_in_course_lists_sixty_days() {
     let list = sandbox.bec(&["list"]);
     list.success().stdout_has("day60").stdout_has("Week 12");
 }
+
+/// A learner who solves every lab (the reference files replace the starter) and advances with
+/// `bec next` never meets a conflict and never loses a solved file.
+#[test]
+fn a_learner_who_solves_each_day_walks_all_lab_days_without_conflicts() {
+    let sandbox = Sandbox::new().built_in_course();
+    let repo_dir = sandbox.new_repo("1");
+    let mut day = 1;
+    loop {
+        let dir = format!("day{day:02}");
+        let reference = format!("ref{day:02}");
+        sandbox
+            .bec(&["new", &day.to_string(), &reference, "--yes", "--solution", "--date", "2026-01-01"])
+            .success();
+        copy_dir(&sandbox.path().join(&reference).join(&dir), &repo_dir.join(&dir));
+        fs::write(repo_dir.join(&dir).join("NOTES.md"), format!("notes of day {day}\n")).unwrap();
+        commit_all(&repo_dir, &format!("solve {dir}"));
+        let solved = snapshot(&repo_dir.join(&dir));
+        let next = sandbox.bec_in("repo", &["next", "--date", "2026-01-05"]);
+        if next.code == 3 && next.stderr.contains("has no lab yet") {
+            break;
+        }
+        next.success();
+        assert_eq!(snapshot(&repo_dir.join(&dir)), solved, "{dir} changed after `bec next`");
+        day += 1;
+    }
+    assert!(day >= 10, "days 1 to 10 at least were walked, stopped at {day}");
+    assert!(dirty_files(&repo_dir).is_empty());
+}
