@@ -81,7 +81,15 @@ fn a_learner_who_solves_each_day_walks_all_lab_days_without_conflicts() {
         let dir = format!("day{day:02}");
         let reference = format!("ref{day:02}");
         sandbox
-            .bec(&["new", &day.to_string(), &reference, "--yes", "--solution", "--date", "2026-01-01"])
+            .bec(&[
+                "new",
+                &day.to_string(),
+                &reference,
+                "--yes",
+                "--solution",
+                "--date",
+                "2026-01-01",
+            ])
             .success();
         copy_dir(&sandbox.path().join(&reference).join(&dir), &repo_dir.join(&dir));
         fs::write(repo_dir.join(&dir).join("NOTES.md"), format!("notes of day {day}\n")).unwrap();
