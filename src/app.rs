@@ -232,6 +232,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                 },
             }
         }
+        Command::Cohort { command } => crate::app_cohort::run_cohort_command(&course, command),
         Command::Completions { .. } | Command::Course { .. } => unreachable!("handled above"),
     }
 }

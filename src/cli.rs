@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -64,6 +64,11 @@ pub enum Command {
         #[command(subcommand)]
         command: CourseCommand,
     },
+    /// For cohort admins: identical learner repos for a whole class, verified and reported together.
+    Cohort {
+        #[command(subcommand)]
+        command: CohortCommand,
+    },
     /// Show the course, day, branch and pending conflicts of this repo.
     Status {
         /// Print JSON for scripts.
@@ -105,4 +110,64 @@ pub enum CourseCommand {
     },
     /// Show what a course folder that extends the built-in course changes.
     Diff { dir: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CohortCommand {
+    /// One learner repo per roster row in DIR/<handle>/, all identical (same commit ids).
+    New {
+        /// CSV with a header line: `handle` (required), `name`, `email`, and any course question
+        /// (e.g. `author_name`) for a learner's own answer, kept in their bec.toml.
+        roster: PathBuf,
+        /// The day to start at: `1`, `day1` or `day-1`.
+        #[arg(long)]
+        day: String,
+        /// The folder that gets one repo per learner.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// A shared answer for every repo: --set author_name="Course Staff" (repeatable). Defaults
+        /// come from the course, never from your git config.
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        sets: Vec<String>,
+        /// Commit date of every repo (see `bec new --date`); one date for the whole batch.
+        #[arg(long)]
+        date: Option<String>,
+        /// Create the good rows and list the bad ones, instead of refusing the roster.
+        #[arg(long)]
+        skip_bad: bool,
+        /// Push `main` and `bec/template` of each repo to this URL, with {handle} replaced:
+        /// file:///srv/git/{handle}.git, a path, or an ssh/https URL.
+        #[arg(long, value_name = "URL_TEMPLATE")]
+        push: Option<String>,
+        /// Repos built at once (default: one per core).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
+    },
+    /// Prove the repos in DIR identical: same bec/template commit, main equal to it or differing
+    /// only in bec.toml, clean work trees. Exit 1 naming the odd ones out.
+    Verify { dir: PathBuf },
+    /// One row per repo in DIR: day, course version, last commit, and tests with --run-tests.
+    Status {
+        dir: PathBuf,
+        /// Also run each repo's current-day tests (like `bec check`).
+        #[arg(long)]
+        run_tests: bool,
+        /// How to print the rows.
+        #[arg(long, value_enum, default_value_t = StatusFormat::Table)]
+        format: StatusFormat,
+        /// Also write a self-contained HTML report (learners × days grid) to this file.
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
+        /// Repos tested at once with --run-tests (default: one per core).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
+    },
+}
+
+/// Output format of `bec cohort status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    Table,
+    Csv,
+    Json,
 }

@@ -133,6 +133,38 @@ pub enum UserError {
     #[error("{tool} is needed for this and was not found: {install}")]
     MissingTool { tool: String, install: String },
 
+    #[error("{path} cannot be used as a roster, so nothing was created:\n{problems}\n{fix}")]
+    BadRoster {
+        path: PathBuf,
+        problems: String,
+        fix: String,
+    },
+
+    #[error(
+        "no shared answer for {names}: a cohort's repos are all rendered with the same answers, so bec \
+         does not read your git config for them.\nPass {sets} (a roster column with the same name still \
+         gives each learner their own value in bec.toml)"
+    )]
+    MissingSharedAnswers { names: String, sets: String },
+
+    #[error(
+        "--push `{given}` has no {{handle}} placeholder, so every repo would go to the same remote.\n\
+         Write it like file:///srv/git/{{handle}}.git or git@host:class/{{handle}}.git"
+    )]
+    BadPushUrl { given: String },
+
+    #[error(
+        "these learner folders exist and are not empty, so nothing was created:\n{paths}\n\
+         Remove them, choose another --out folder, or take those rows out of the roster."
+    )]
+    TargetsNotEmpty { paths: String },
+
+    #[error(
+        "{dir} holds no learner repos (folders with a bec.toml and a .git).\n\
+         Create them with `bec cohort new ROSTER.csv --day 1 --out {dir}`."
+    )]
+    NoCohortRepos { dir: String },
+
     #[error("{0}")]
     Other(String),
 }
@@ -148,7 +180,10 @@ impl UserError {
             | BadSet { .. }
             | UnknownAnswer { .. }
             | MissingAnswer { .. }
-            | BadDate { .. } => exit::BAD_INPUT,
+            | BadDate { .. }
+            | BadRoster { .. }
+            | MissingSharedAnswers { .. }
+            | BadPushUrl { .. } => exit::BAD_INPUT,
             TargetNotEmpty { .. }
             | NotALearnerRepo { .. }
             | BrokenState { .. }
@@ -157,7 +192,9 @@ impl UserError {
             | DetachedHead
             | MergeInProgress
             | NothingToAbort
-            | CourseFinished { .. } => exit::REPO_STATE,
+            | CourseFinished { .. }
+            | TargetsNotEmpty { .. }
+            | NoCohortRepos { .. } => exit::REPO_STATE,
             FormatTooNew { .. } | Course(_) | Template { .. } | UnsafePath { .. } => exit::COURSE,
             MissingIdentity | MissingGitDefault { .. } | MissingTool { .. } => exit::ENVIRONMENT,
             Other(_) => exit::FAILURE,

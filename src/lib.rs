@@ -6,6 +6,7 @@
 
 pub mod answers;
 pub mod app;
+mod app_cohort;
 pub mod cli;
 pub mod course;
 pub mod date;

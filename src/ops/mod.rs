@@ -1,6 +1,7 @@
 //! Operations: each command's work, with a plain options struct, callable without the CLI.
 
 pub mod check;
+pub mod cohort;
 pub mod course;
 pub mod doctor;
 pub mod list;

@@ -84,16 +84,16 @@ pub fn new_repo(course: &Course, options: &NewOptions) -> Result<NewReport> {
         fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
     }
     if options.path.is_dir() {
-        // An empty folder (checked above): replace it.
-        fs::remove_dir(&options.path)
-            .with_context(|| format!("cannot replace the empty folder {}", options.path.display()))?;
-    }
-    let staged = staging.keep();
-    if let Err(error) = fs::rename(&staged, &options.path) {
-        let _ = fs::remove_dir_all(&staged);
-        return Err(
-            anyhow::Error::new(error).context(format!("cannot move the new repo to {}", options.path.display()))
-        );
+        // An empty folder (checked above), perhaps the current one: move the repo into it.
+        move_entries_into(staging.path(), &options.path)?;
+    } else {
+        let staged = staging.keep();
+        if let Err(error) = fs::rename(&staged, &options.path) {
+            let _ = fs::remove_dir_all(&staged);
+            return Err(
+                anyhow::Error::new(error).context(format!("cannot move the new repo to {}", options.path.display()))
+            );
+        }
     }
     Ok(NewReport {
         path: options.path.clone(),
@@ -101,6 +101,26 @@ pub fn new_repo(course: &Course, options: &NewOptions) -> Result<NewReport> {
         files: tree.len(),
         state,
     })
+}
+
+/// Moves every entry of `from` into the empty folder `into`; on a failure, moves back what moved.
+fn move_entries_into(from: &Path, into: &Path) -> Result<()> {
+    let entries: Vec<_> = fs::read_dir(from)
+        .with_context(|| format!("cannot read {}", from.display()))?
+        .collect::<std::io::Result<_>>()
+        .with_context(|| format!("cannot read {}", from.display()))?;
+    let mut moved = Vec::new();
+    for entry in entries {
+        let target = into.join(entry.file_name());
+        if let Err(error) = fs::rename(entry.path(), &target) {
+            for (source, target) in moved.into_iter().rev() {
+                let _ = fs::rename(target, source);
+            }
+            return Err(anyhow::Error::new(error).context(format!("cannot move the new repo into {}", into.display())));
+        }
+        moved.push((entry.path(), target));
+    }
+    Ok(())
 }
 
 fn nearest_existing_ancestor(path: &Path) -> Result<PathBuf> {
@@ -121,6 +141,21 @@ fn build_repo(
     tree: &crate::render::RenderedTree,
     date: Timestamp,
 ) -> Result<Oid> {
+    let (repo, commit) = init_with_template(dir, course, state, tree, date)?;
+    check_out_main(&repo, commit)?;
+    Ok(commit)
+}
+
+/// A new repo in `dir` whose `bec/template` branch holds one commit: the render `tree` of
+/// `state`, by the course's identity at `date`. HEAD names `main`, which does not exist yet.
+/// `bec new` and `bec cohort new` both start here.
+pub fn init_with_template(
+    dir: &Path,
+    course: &Course,
+    state: &State,
+    tree: &crate::render::RenderedTree,
+    date: Timestamp,
+) -> Result<(Repository, Oid)> {
     let mut init = RepositoryInitOptions::new();
     init.initial_head("main").no_reinit(true);
     let repo = Repository::init_opts(dir, &init).context("cannot create the git repository")?;
@@ -137,10 +172,16 @@ fn build_repo(
         course.version()
     );
     let commit = repo.commit(Some(TEMPLATE_REF), &signature, &signature, &message, &tree, &[])?;
+    drop(tree);
+    Ok((repo, commit))
+}
+
+/// Points `main` at `commit` and writes its files into the (empty) work tree.
+pub fn check_out_main(repo: &Repository, commit: Oid) -> Result<()> {
     repo.reference("refs/heads/main", commit, false, "bec new")?;
     let mut checkout = git2::build::CheckoutBuilder::new();
     checkout.force();
     repo.checkout_head(Some(&mut checkout))
         .context("cannot write the files of the new repo")?;
-    Ok(commit)
+    Ok(())
 }

@@ -4,6 +4,17 @@ use std::fs;
 
 use crate::support::*;
 
+/// What every lab sheet has, in this order of use: why, what, how, when done, help, thinking back.
+const LAB_SHEET_SECTIONS: [&str; 7] = [
+    "## Goal",
+    "## Concepts",
+    "## Steps",
+    "## Definition of done",
+    "## Hints",
+    "## Reflection",
+    "## Self-check",
+];
+
 #[test]
 fn every_day_marked_with_a_lab_has_one_and_renders_both_ways() {
     let sandbox = Sandbox::new().built_in_course();
@@ -25,7 +36,18 @@ fn every_day_marked_with_a_lab_has_one_and_renders_both_ways() {
             }
             sandbox.bec(&args).success();
             let dir = sandbox.path().join(&target).join(format!("day{day}"));
-            assert!(dir.join("README.md").is_file(), "day {day} has a lab sheet");
+            let sheet = fs::read_to_string(dir.join("README.md")).unwrap_or_default();
+            let number: u32 = day.parse().unwrap();
+            assert!(
+                sheet.starts_with(&format!("# Day {number} — ")),
+                "day {day}: lab sheet title"
+            );
+            for heading in LAB_SHEET_SECTIONS {
+                assert!(
+                    sheet.lines().any(|l| l.starts_with(heading)),
+                    "day {day}: the lab sheet lacks `{heading}`"
+                );
+            }
             assert!(dir.join("day.toml").is_file(), "day {day} has a day.toml");
         }
         let starter = snapshot(&sandbox.path().join(format!("starter-{day}")));

@@ -161,3 +161,13 @@ fn no_staging_folder_is_left_behind() {
         .collect();
     assert!(leftovers.is_empty());
 }
+
+#[test]
+fn new_in_the_current_empty_folder_works() {
+    let sandbox = Sandbox::new();
+    fs::create_dir(sandbox.path().join("here")).unwrap();
+    sandbox.bec_in("here", &["new", "1", ".", "--yes"]).success();
+    assert!(sandbox.path().join("here/.git").is_dir());
+    assert!(sandbox.path().join("here/bec.toml").is_file());
+    assert!(dirty_files(&sandbox.path().join("here")).is_empty());
+}

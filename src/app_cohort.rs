@@ -1,0 +1,296 @@
+//! The command layer of `bec cohort`: turns its arguments into operation options, prints the
+//! results, and picks the exit code.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::answers;
+use crate::cli::{CohortCommand, StatusFormat};
+use crate::course::Course;
+use crate::date::Timestamp;
+use crate::day_id::{day_dir, parse_day};
+use crate::error::exit;
+use crate::ops::cohort::html::html_report;
+use crate::ops::cohort::new::{CohortOptions, CohortReport, new_cohort};
+use crate::ops::cohort::status::{CohortStatus, cohort_status};
+use crate::ops::cohort::verify::verify;
+
+/// Runs one `bec cohort` command and returns its exit code.
+pub fn run_cohort_command(course: &Course, command: CohortCommand) -> Result<u8> {
+    match command {
+        CohortCommand::New {
+            roster,
+            day,
+            out,
+            sets,
+            date,
+            skip_bad,
+            push,
+            jobs,
+        } => {
+            let options = CohortOptions {
+                roster,
+                day: parse_day(&day, course.manifest.last_day())?,
+                out,
+                answers: answers::parse_sets(&sets)?,
+                date: Timestamp::resolve(date.as_deref())?,
+                skip_bad,
+                push,
+                jobs: jobs.map(usize::from),
+            };
+            let report = new_cohort(course, &options, &progress_bar("creating repos"))?;
+            Ok(print_new(course, &options, &report))
+        }
+        CohortCommand::Verify { dir } => {
+            let report = verify(&dir)?;
+            let template = report
+                .template
+                .map(|t| t.to_string())
+                .unwrap_or_else(|| "(none)".into());
+            if report.odd.is_empty() {
+                println!(
+                    "{} repos in {} are identical: bec/template at {template} in every one; \
+                     {} with their own answers in bec.toml.",
+                    report.repos,
+                    dir.display(),
+                    report.with_own_answers
+                );
+                return Ok(exit::SUCCESS);
+            }
+            println!(
+                "{} of {} repos in {} differ from the others (bec/template at {template}):",
+                report.odd.len(),
+                report.repos,
+                dir.display()
+            );
+            for odd in &report.odd {
+                println!("  {}:", odd.handle);
+                for problem in &odd.problems {
+                    println!("    - {}", problem.replace('\n', "\n      "));
+                }
+            }
+            Ok(exit::FAILURE)
+        }
+        CohortCommand::Status {
+            dir,
+            run_tests,
+            format,
+            html,
+            jobs,
+        } => {
+            let bar = if run_tests {
+                progress_bar("running tests")
+            } else {
+                ProgressBar::hidden()
+            };
+            let status = cohort_status(course, &dir, run_tests, jobs.map(usize::from), &bar)?;
+            match format {
+                StatusFormat::Table => print!("{}", status_table(&status)),
+                StatusFormat::Csv => print!("{}", status_csv(&status)?),
+                StatusFormat::Json => println!("{}", serde_json::to_string_pretty(&status)?),
+            }
+            if let Some(file) = html {
+                write_html(&file, &html_report(&status, course))?;
+                eprintln!("Wrote the HTML report to {}.", file.display());
+            }
+            Ok(exit::SUCCESS)
+        }
+    }
+}
+
+/// A progress bar on stderr, hidden when stderr is not a terminal.
+fn progress_bar(message: &'static str) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(0).with_message(message);
+    if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:32}] {pos}/{len} ({elapsed})") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+fn print_new(course: &Course, options: &CohortOptions, report: &CohortReport) -> u8 {
+    let out = options.out.display();
+    if !report.skipped.is_empty() {
+        eprintln!("Skipped {} roster row(s) (--skip-bad):", report.skipped.len());
+        for problem in &report.skipped {
+            eprintln!("  {problem}");
+        }
+    }
+    if let Some(template) = report.template() {
+        println!(
+            "Created {} learner {} in {out}/ at day {} — {} (course {} {}).",
+            report.created.len(),
+            if report.created.len() == 1 { "repo" } else { "repos" },
+            report.day,
+            report.title,
+            course.id(),
+            course.version()
+        );
+        println!("bec/template is commit {template} in every repo.");
+        let own = report.with_own_answers();
+        if own > 0 {
+            println!(
+                "{own} repo(s) have their own answers: main = bec/template + one \"bec: learner answers\" commit \
+                 changing only bec.toml."
+            );
+        }
+    }
+    let mut code = exit::SUCCESS;
+    if !report.failed.is_empty() {
+        eprintln!(
+            "error: {} repo(s) could not be created (nothing of them was left behind):",
+            report.failed.len()
+        );
+        for (handle, why) in &report.failed {
+            eprintln!("  {handle}: {why}");
+        }
+        code = exit::FAILURE;
+    }
+    if let Some(template) = &options.push {
+        if report.pushed > 0 {
+            println!(
+                "Pushed main and bec/template of {} repo(s) to {template}.",
+                report.pushed
+            );
+        }
+        if !report.push_failed.is_empty() {
+            eprintln!(
+                "error: {} repo(s) were created but not pushed; fix the remote, then `git push origin main bec/template` \
+                 in each:",
+                report.push_failed.len()
+            );
+            for (handle, why) in &report.push_failed {
+                eprintln!("  {handle}: {why}");
+            }
+            code = exit::FAILURE;
+        }
+    }
+    if !report.created.is_empty() {
+        println!(
+            "\nNext: `bec cohort verify {out}` proves them identical; `bec cohort status {out}` shows where each stands."
+        );
+    }
+    code
+}
+
+fn tests_text(status: &crate::ops::cohort::status::MemberStatus) -> String {
+    status
+        .tests
+        .as_ref()
+        .map(|t| format!("{}/{}", t.passed, t.total))
+        .unwrap_or_default()
+}
+
+fn status_table(status: &CohortStatus) -> String {
+    let mut rows: Vec<Vec<String>> = vec![
+        ["HANDLE", "DAY", "VERSION", "COMMIT", "DATE (UTC)", "SUMMARY"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+    ];
+    if status.tests_run {
+        rows[0].push("TESTS".into());
+    }
+    for repo in &status.repos {
+        let commit = repo.last_commit.as_ref();
+        let mut summary: String = commit.map(|c| c.summary.clone()).unwrap_or_default();
+        if summary.chars().count() > 48 {
+            summary = format!("{}…", summary.chars().take(47).collect::<String>());
+        }
+        let mut row = vec![
+            repo.handle.clone(),
+            repo.current_day.map(day_dir).unwrap_or_else(|| "?".into()),
+            repo.course_version.clone().unwrap_or_else(|| "?".into()),
+            commit.map(|c| c.short_id.clone()).unwrap_or_default(),
+            commit.map(|c| c.date.clone()).unwrap_or_default(),
+            summary,
+        ];
+        if status.tests_run {
+            row.push(tests_text(repo));
+        }
+        if let Some(problem) = &repo.problem {
+            row.push(format!("({problem})"));
+        }
+        rows.push(row);
+    }
+    let columns = rows[0].len();
+    let widths: Vec<usize> = (0..columns)
+        .map(|i| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| c.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in &rows {
+        let cells: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(i, cell)| {
+                let width = widths.get(i).copied().unwrap_or(0);
+                format!("{cell}{}", " ".repeat(width.saturating_sub(cell.chars().count())))
+            })
+            .collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    out.push_str(&format!(
+        "{} repos; course {} version {}.\n",
+        status.repos.len(),
+        status.course.id,
+        status.course.version
+    ));
+    out
+}
+
+fn status_csv(status: &CohortStatus) -> Result<String> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record([
+        "handle",
+        "name",
+        "email",
+        "first_day",
+        "current_day",
+        "course_version",
+        "commit",
+        "commit_date",
+        "summary",
+        "tests_passed",
+        "tests_total",
+        "problem",
+    ])?;
+    let text = |value: Option<String>| value.unwrap_or_default();
+    for repo in &status.repos {
+        let commit = repo.last_commit.as_ref();
+        writer.write_record([
+            repo.handle.clone(),
+            text(repo.name.clone()),
+            text(repo.email.clone()),
+            text(repo.first_day.map(|d| d.to_string())),
+            text(repo.current_day.map(|d| d.to_string())),
+            text(repo.course_version.clone()),
+            text(commit.map(|c| c.id.clone())),
+            text(commit.map(|c| c.date.clone())),
+            text(commit.map(|c| c.summary.clone())),
+            text(repo.tests.as_ref().map(|t| t.passed.to_string())),
+            text(repo.tests.as_ref().map(|t| t.total.to_string())),
+            text(repo.problem.clone()),
+        ])?;
+    }
+    let bytes = writer.into_inner().context("cannot write the CSV")?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn write_html(file: &Path, html: &str) -> Result<()> {
+    if let Some(parent) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    std::fs::write(file, html).with_context(|| format!("cannot write {}", file.display()))
+}
