@@ -293,6 +293,12 @@ fn print_check(report: &ops::check::CheckReport) {
     if report.tests.is_empty() && !report.command_succeeded {
         println!("  the tests could not run: read the output above");
     }
+    if report.output.contains("ModuleNotFoundError") || report.output.contains("No module named") {
+        println!(
+            "  a Python package is missing: run `uv sync` in {}/ (bec then uses its .venv), or set BEC_PYTHON",
+            day_dir(report.day)
+        );
+    }
     let skipped_note = if skipped > 0 {
         format!(", {skipped} skipped")
     } else {
@@ -303,6 +309,8 @@ fn print_check(report: &ops::check::CheckReport) {
             "{passed} of {total} tests passing{skipped_note}: day {} is done. Run `bec next` when you are ready.",
             report.day
         );
+    } else if total == 0 {
+        println!("No test ran{skipped_note}: day {} is not done yet.", report.day);
     } else {
         println!("{passed} of {total} tests passing{skipped_note}: {failed} to go.");
     }

@@ -80,13 +80,14 @@ pub fn check(course: &Course, start: &Path, day: Option<u32>) -> Result<CheckRep
         command[0] = resolve_python(&dir)?.display().to_string();
     }
     if command.iter().any(|part| part.contains("pytest")) {
-        command.push("-rA".into());
+        // -rA: a summary line per test, which bec reads; -vv: those lines are never cut short.
+        command.extend(["-rA".to_string(), "-vv".to_string()]);
     }
     let output = Command::new(&command[0])
         .args(&command[1..])
         .current_dir(&dir)
-        // pytest cuts its summary lines to the terminal width; give the reasons room.
-        .env("COLUMNS", "400")
+        // Captured output has no terminal: tell pytest the width of the learner's.
+        .env("COLUMNS", terminal_width().to_string())
         .output()
         .map_err(|e| UserError::MissingTool {
             tool: command[0].clone(),
@@ -104,6 +105,14 @@ pub fn check(course: &Course, start: &Path, day: Option<u32>) -> Result<CheckRep
         command_succeeded: output.status.success(),
         output: text,
     })
+}
+
+/// The width of bec's own terminal, or 100 when it has none.
+fn terminal_width() -> u16 {
+    console::Term::stdout()
+        .size_checked()
+        .map(|(_, columns)| columns)
+        .unwrap_or(100)
 }
 
 /// `$BEC_PYTHON`, else the day's `.venv` (made by `uv sync`), else `python3` on PATH.

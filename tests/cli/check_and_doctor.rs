@@ -54,3 +54,21 @@ fn completions_are_printed() {
     let sandbox = Sandbox::new();
     sandbox.bec(&["completions", "bash"]).success().stdout_has("_bec()");
 }
+
+#[test]
+fn check_without_the_days_dependencies_says_how_to_install_them() {
+    let sandbox = Sandbox::new();
+    let repo_dir = sandbox.new_repo("1");
+    // a day whose tests import a package that is not installed anywhere
+    fs::write(
+        repo_dir.join("day01/tests/test_app.py"),
+        "import bec_no_such_package\n\n\ndef test_x():\n    assert True\n",
+    )
+    .unwrap();
+    let mut command = sandbox.command(&repo_dir, &["check"]);
+    command.env("BEC_PYTHON", test_python());
+    run(command.output().unwrap())
+        .code(1)
+        .stdout_has("run `uv sync` in day01/")
+        .stdout_has("0 of 1 tests passing");
+}

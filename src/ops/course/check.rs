@@ -131,12 +131,11 @@ fn prove_day(course: &Course, day: u32, answers: &Answers, problems: &mut Vec<St
             command[0] = resolve_python(&day_folder)?.display().to_string();
         }
         if command.iter().any(|c| c.contains("pytest")) {
-            command.extend(["-rA".to_string(), "-p".to_string(), "no:cacheprovider".to_string()]);
+            command.extend(["-rA", "-vv", "-p", "no:cacheprovider"].map(String::from));
         }
         let output = Command::new(&command[0])
             .args(&command[1..])
             .current_dir(&day_folder)
-            .env("COLUMNS", "400")
             .output()?;
         let text = String::from_utf8_lossy(&output.stdout);
         let tests = parse_pytest_summary(&text);
