@@ -43,7 +43,9 @@ pub fn render(course: &Course, plan: &RenderPlan) -> Result<RenderedTree, Vec<Us
     let mut out = RenderedTree::new();
     let mut errors = Vec::new();
 
-    let mut sources: Vec<(String, String, Value)> = vec![("root/".to_string(), String::new(), plan.context.clone())];
+    // (source prefix, target prefix, context, whether files already rendered win over these)
+    let mut sources: Vec<(String, String, Value, bool)> =
+        vec![("root/".to_string(), String::new(), plan.context.clone(), false)];
     for &day in &plan.days {
         let mut context = plan.context.clone();
         if let (Some(map), Ok(info)) = (context.as_object_mut(), course.day(day)) {
@@ -55,16 +57,54 @@ pub fn render(course: &Course, plan: &RenderPlan) -> Result<RenderedTree, Vec<Us
                 }),
             );
         }
-        sources.push((Course::day_prefix(day), format!("{}/", day_dir(day)), context));
+        sources.push((
+            Course::day_prefix(day),
+            format!("{}/", day_dir(day)),
+            context.clone(),
+            false,
+        ));
+        // Shared folders the day includes: the day's own files at the same paths win.
+        let has_config = course.files.contains(&format!("{}day.toml", Course::day_prefix(day)));
+        let includes = match course.day_config(day) {
+            Ok(config) => config.include,
+            Err(error) => {
+                if has_config {
+                    errors.push(error);
+                }
+                Vec::new()
+            }
+        };
+        {
+            for include in &includes {
+                let from = format!("{}/", include.from.trim_end_matches('/'));
+                let to = format!("{}/{}/", day_dir(day), include.to.trim_matches('/'));
+                if course.files.under(&from).next().is_none() {
+                    errors.push(UserError::Course(format!(
+                        "{}day.toml includes `{}`, which holds no files in the course",
+                        Course::day_prefix(day),
+                        include.from
+                    )));
+                }
+                sources.push((from, to, context.clone(), true));
+            }
+        }
     }
 
-    for (prefix, target_prefix, context) in &sources {
+    for (prefix, target_prefix, context, overridable) in &sources {
         for (source_path, file) in course.files.under(prefix) {
             let relative = &source_path[prefix.len()..];
+            if *overridable {
+                let target = format!("{target_prefix}{}", relative.strip_suffix(".hbs").unwrap_or(relative));
+                if out.contains_key(&target) {
+                    continue;
+                }
+            }
             match render_file(&mut handlebars, source_path, relative, file, plan.variant, context) {
                 Ok((path, rendered)) => {
                     let full = format!("{target_prefix}{path}");
-                    if full == crate::state::STATE_FILE {
+                    if let Err(error) = check_safe_path(source_path, &full) {
+                        errors.push(error);
+                    } else if full == crate::state::STATE_FILE {
                         errors.push(UserError::UnsafePath {
                             file: source_path.to_string(),
                             rendered: full,

@@ -8,6 +8,18 @@ use crate::error::UserError;
 #[serde(deny_unknown_fields)]
 pub struct DayConfig {
     pub test: TestConfig,
+    /// Shared course folders copied into the day (the day's own files at the same path win).
+    #[serde(default)]
+    pub include: Vec<Include>,
+}
+
+/// `[[include]] from = "shared/services" to = "services"`: the files below `from` (a folder of
+/// the course, usually under `shared/`) land in `dayNN/<to>/`, rendered like the day's own files.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Include {
+    pub from: String,
+    pub to: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -24,6 +36,23 @@ impl DayConfig {
         let config: DayConfig = toml::from_str(text).map_err(|e| UserError::Course(format!("{origin}: {e}")))?;
         if config.test.command.is_empty() {
             return Err(UserError::Course(format!("{origin}: [test] command is empty")));
+        }
+        for include in &config.include {
+            let from = include.from.trim_end_matches('/');
+            if from.is_empty() || from.starts_with("days/") || from == "root" || from.starts_with("root/") {
+                return Err(UserError::Course(format!(
+                    "{origin}: include `from = \"{}\"` must name a shared folder such as `shared/services`, \
+                     not a day or root",
+                    include.from
+                )));
+            }
+            let to = include.to.trim_matches('/');
+            if to.is_empty() || to.split('/').any(|s| s.is_empty() || s == "." || s == "..") {
+                return Err(UserError::Course(format!(
+                    "{origin}: include `to = \"{}\"` must be a folder inside the day",
+                    include.to
+                )));
+            }
         }
         Ok(config)
     }

@@ -217,3 +217,26 @@ fn usage_errors_exit_2() {
     sandbox.bec(&["new", "--frobnicate"]).code(2);
     sandbox.bec(&["teleport"]).code(2);
 }
+
+#[test]
+fn an_include_of_a_missing_or_unsafe_folder_is_a_course_error() {
+    let sandbox = Sandbox::new();
+    let course = copy_of_fixture(&sandbox.home);
+    let config = course.join("days/day02/day.toml");
+    let text = fs::read_to_string(&config)
+        .unwrap()
+        .replace("shared/lib", "shared/nothing-here");
+    fs::write(&config, text).unwrap();
+    let text = fs::read_to_string(course.join("days/day03/day.toml"))
+        .unwrap()
+        .replace("to = \"lib\"", "to = \"../lib\"");
+    fs::write(course.join("days/day03/day.toml"), text).unwrap();
+    let sandbox = sandbox.with_course(course);
+    refused(&sandbox, &["new", "2", "repo", "--yes"], 5, "shared/nothing-here");
+    refused(
+        &sandbox,
+        &["new", "3", "repo", "--yes"],
+        5,
+        "must be a folder inside the day",
+    );
+}

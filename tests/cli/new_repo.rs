@@ -171,3 +171,29 @@ fn new_in_the_current_empty_folder_works() {
     assert!(sandbox.path().join("here/bec.toml").is_file());
     assert!(dirty_files(&sandbox.path().join("here")).is_empty());
 }
+
+#[test]
+fn a_day_includes_shared_course_folders_and_its_own_files_win() {
+    let sandbox = Sandbox::new();
+    sandbox.bec(&["new", "2", "two", "--yes"]).success();
+    let two = sandbox.path().join("two/day02/lib");
+    assert_eq!(
+        fs::read_to_string(two.join("helper.txt")).unwrap(),
+        "shared helper for day02\n"
+    );
+    assert_eq!(fs::read_to_string(two.join("data.txt")).unwrap(), "shared data\n");
+    sandbox.bec(&["new", "3", "three", "--yes"]).success();
+    let three = sandbox.path().join("three/day03/lib");
+    assert_eq!(
+        fs::read_to_string(three.join("helper.txt")).unwrap(),
+        "shared helper for day03\n"
+    );
+    assert_eq!(
+        fs::read_to_string(three.join("data.txt")).unwrap(),
+        "day three keeps its own data\n"
+    );
+    assert!(
+        !sandbox.path().join("two/shared").exists(),
+        "shared/ itself is not rendered"
+    );
+}

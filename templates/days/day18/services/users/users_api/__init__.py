@@ -1,1 +1,0 @@
-"""The users service: owns user accounts and nothing else."""

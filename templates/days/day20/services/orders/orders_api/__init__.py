@@ -1,1 +1,0 @@
-"""The orders service: owns orders and asks the users service about users."""
