@@ -154,6 +154,13 @@ pub enum UserError {
     BadPushUrl { given: String },
 
     #[error(
+        "`--push {given}` needs ssh/https support, which this bec was built without.\n\
+         Reinstall it with `cargo install --locked --path . --features network`, \
+         or push to a path or a file:// URL"
+    )]
+    NoNetworkTransport { given: String },
+
+    #[error(
         "these learner folders exist and are not empty, so nothing was created:\n{paths}\n\
          Remove them, choose another --out folder, or take those rows out of the roster."
     )]
@@ -183,7 +190,8 @@ impl UserError {
             | BadDate { .. }
             | BadRoster { .. }
             | MissingSharedAnswers { .. }
-            | BadPushUrl { .. } => exit::BAD_INPUT,
+            | BadPushUrl { .. }
+            | NoNetworkTransport { .. } => exit::BAD_INPUT,
             TargetNotEmpty { .. }
             | NotALearnerRepo { .. }
             | BrokenState { .. }

@@ -533,8 +533,9 @@ fn verify_and_status_name_a_folder_without_repos() {
     }
 }
 
-/// ssh and https remotes go through transports built into bec: a closed local port is a
-/// connection failure per learner, never an "unsupported protocol" or "no TLS stream".
+/// Built with `--features network`, ssh and https remotes go through transports built into bec:
+/// a closed local port is a connection failure per learner, never "unsupported protocol".
+#[cfg(feature = "network")]
 #[test]
 fn ssh_and_https_push_urls_reach_their_transports() {
     for template in ["https://127.0.0.1:9/{handle}.git", "ssh://git@127.0.0.1:9/{handle}.git"] {
@@ -545,5 +546,21 @@ fn ssh_and_https_push_urls_reach_their_transports() {
         for missing in ["unsupported URL protocol", "no TLS stream", "ssh is not supported"] {
             assert!(!run.stderr.contains(missing), "{template}: {}", run.stderr);
         }
+    }
+}
+
+/// Built without the `network` feature, an ssh or https remote is refused before anything is
+/// created, with the way to get it.
+#[cfg(not(feature = "network"))]
+#[test]
+fn ssh_and_https_push_urls_need_the_network_feature() {
+    for template in ["https://git.example/{handle}.git", "git@git.example:class/{handle}.git"] {
+        let sandbox = Sandbox::new();
+        write_roster(&sandbox, "handle\nada\n");
+        cohort_new(&sandbox, &["--push", template])
+            .code(3)
+            .clean_error()
+            .stderr_has("--features network");
+        assert!(!sandbox.path().join("class").exists(), "nothing is created");
     }
 }

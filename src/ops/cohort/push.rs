@@ -9,7 +9,9 @@
 use std::cell::RefCell;
 use std::path::Path;
 
-use git2::{Cred, CredentialType, PushOptions, RemoteCallbacks, Repository};
+#[cfg(feature = "network")]
+use git2::{Cred, CredentialType};
+use git2::{PushOptions, RemoteCallbacks, Repository};
 
 use crate::error::UserError;
 
@@ -22,15 +24,20 @@ const REFSPECS: [&str; 2] = [
     "refs/heads/bec/template:refs/heads/bec/template",
 ];
 
-/// Refuses a template without `{handle}`: every repo would go to the same remote.
+/// Refuses a template without `{handle}` (every repo would go to the same remote), and a network
+/// remote when this bec was built without the `network` feature.
 pub fn check_url_template(template: &str) -> Result<(), UserError> {
-    if template.contains(HANDLE_PLACEHOLDER) {
-        Ok(())
-    } else {
-        Err(UserError::BadPushUrl {
+    if !template.contains(HANDLE_PLACEHOLDER) {
+        return Err(UserError::BadPushUrl {
             given: template.to_string(),
-        })
+        });
     }
+    if !cfg!(feature = "network") && !is_local_path(template) && !template.starts_with("file://") {
+        return Err(UserError::NoNetworkTransport {
+            given: template.to_string(),
+        });
+    }
+    Ok(())
 }
 
 /// The remote URL of one learner: `{handle}` replaced, a relative local path made absolute.
@@ -69,7 +76,9 @@ pub fn push_learner_repo(repo_dir: &Path, url: &str) -> Result<(), String> {
     };
     let refused = RefCell::new(Vec::new());
     let mut callbacks = RemoteCallbacks::new();
+    #[cfg(feature = "network")]
     let mut attempts = 0;
+    #[cfg(feature = "network")]
     callbacks.credentials(move |remote_url, username, allowed| {
         // libgit2 asks again after a refusal: stop instead of looping.
         attempts += 1;
@@ -101,6 +110,7 @@ pub fn push_learner_repo(repo_dir: &Path, url: &str) -> Result<(), String> {
 }
 
 /// Credentials the way git finds them: the ssh agent for ssh, the credential helper for https.
+#[cfg(feature = "network")]
 fn credentials(url: &str, username: Option<&str>, allowed: CredentialType) -> Result<Cred, git2::Error> {
     if allowed.contains(CredentialType::USERNAME) {
         return Cred::username(username.unwrap_or("git"));
