@@ -116,13 +116,19 @@ pub fn merge_template(
 /// `bec/template` go back to where they were before the command.
 pub fn abort_next(repo: &Repository) -> Result<()> {
     let merging = repo.path().join("MERGE_HEAD").exists();
-    let record = AbortRecord::load(repo);
-    match (merging, record) {
-        (_, Some(record)) => restore(repo, &record),
-        (true, None) => {
+    let head = repo.head().ok().and_then(|h| h.target());
+    match AbortRecord::load(repo) {
+        // Only the merge bec started, still unfinished, is undone.
+        Some(record) if merging && head == Some(record.head) => restore(repo, &record),
+        Some(_) if !merging => {
+            // The merge was finished (or undone) with git itself: the record is stale.
+            AbortRecord::remove(repo);
+            Err(UserError::NothingToAbort.into())
+        }
+        _ if merging => {
             Err(UserError::Other("this merge was not started by bec: undo it with `git merge --abort`".into()).into())
         }
-        (false, None) => Err(UserError::NothingToAbort.into()),
+        _ => Err(UserError::NothingToAbort.into()),
     }
 }
 

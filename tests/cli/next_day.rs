@@ -178,6 +178,14 @@ fn a_resolved_conflict_is_finished_with_git_commit_and_next_continues() {
         .unwrap();
     repo.cleanup_state().unwrap();
 
+    // the merge is finished: an abort now must not touch the learner's merge commit
+    let resolved = head_id(&repo_dir);
+    sandbox
+        .bec_in("repo", &["next", "--abort"])
+        .code(4)
+        .stderr_has("no bec merge to abort");
+    assert_eq!(head_id(&repo_dir), resolved);
+
     next(&sandbox).success().stdout_has("Day 3");
     assert!(
         fs::read_to_string(repo_dir.join("bec.toml"))
