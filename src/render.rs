@@ -74,43 +74,48 @@ pub fn render(course: &Course, plan: &RenderPlan) -> Result<RenderedTree, Vec<Us
                 Vec::new()
             }
         };
-        {
-            for include in &includes {
-                let from = format!("{}/", include.from.trim_end_matches('/'));
-                let to = format!("{}/{}/", day_dir(day), include.to.trim_matches('/'));
-                if course.files.under(&from).next().is_none() {
-                    errors.push(UserError::Course(format!(
-                        "{}day.toml includes `{}`, which holds no files in the course",
-                        Course::day_prefix(day),
-                        include.from
-                    )));
-                }
-                sources.push((from, to, context.clone(), true));
+        for include in &includes {
+            let from = format!("{}/", include.from.trim_end_matches('/'));
+            let to = format!("{}/{}/", day_dir(day), include.to.trim_matches('/'));
+            if course.files.under(&from).next().is_none() {
+                errors.push(UserError::Course(format!(
+                    "{}day.toml includes `{}`, which holds no files in the course",
+                    Course::day_prefix(day),
+                    include.from
+                )));
             }
+            sources.push((from, to, context.clone(), true));
         }
     }
 
+    // Target prefixes are safe by construction (`dayNN/`, and include targets are checked when
+    // day.toml is read); render_path checks the rest of every path.
     for (prefix, target_prefix, context, overridable) in &sources {
         for (source_path, file) in course.files.under(prefix) {
             let relative = &source_path[prefix.len()..];
-            if *overridable {
-                let target = format!("{target_prefix}{}", relative.strip_suffix(".hbs").unwrap_or(relative));
-                if out.contains_key(&target) {
+            let is_template = relative.ends_with(".hbs");
+            let path_template = relative.strip_suffix(".hbs").unwrap_or(relative);
+            let full = match render_path(&mut handlebars, source_path, path_template, context) {
+                Ok(path) => format!("{target_prefix}{path}"),
+                Err(error) => {
+                    errors.push(error);
                     continue;
                 }
+            };
+            if *overridable && out.contains_key(&full) {
+                continue;
             }
-            match render_file(&mut handlebars, source_path, relative, file, plan.variant, context) {
-                Ok((path, rendered)) => {
-                    let full = format!("{target_prefix}{path}");
-                    if let Err(error) = check_safe_path(source_path, &full) {
-                        errors.push(error);
-                    } else if full == crate::state::STATE_FILE {
-                        errors.push(UserError::UnsafePath {
-                            file: source_path.to_string(),
-                            rendered: full,
-                            problem: "is written by bec itself; remove it from the course".into(),
-                        });
-                    } else if out.insert(full.clone(), rendered).is_some() {
+            if full == crate::state::STATE_FILE {
+                errors.push(UserError::UnsafePath {
+                    file: source_path.to_string(),
+                    rendered: full,
+                    problem: "is written by bec itself; remove it from the course".into(),
+                });
+                continue;
+            }
+            match render_contents(&mut handlebars, source_path, is_template, file, plan.variant, context) {
+                Ok(rendered) => {
+                    if out.insert(full.clone(), rendered).is_some() {
                         errors.push(UserError::UnsafePath {
                             file: source_path.to_string(),
                             rendered: full,
@@ -139,18 +144,15 @@ pub fn combine(mut errors: Vec<UserError>) -> UserError {
     ))
 }
 
-fn render_file(
+/// A file's contents: solution regions applied to UTF-8 text, then Handlebars for templates.
+fn render_contents(
     handlebars: &mut Handlebars<'static>,
     source_path: &str,
-    relative: &str,
+    is_template: bool,
     file: &SourceFile,
     variant: Variant,
     context: &Value,
-) -> Result<(String, RenderedFile), UserError> {
-    let is_template = relative.ends_with(".hbs");
-    let path_template = relative.strip_suffix(".hbs").unwrap_or(relative);
-    let path = render_path(handlebars, source_path, path_template, context)?;
-
+) -> Result<RenderedFile, UserError> {
     let bytes = match std::str::from_utf8(&file.bytes) {
         Ok(text) => {
             let text = if regions::has_regions(text) {
@@ -177,13 +179,10 @@ fn render_file(
         }
         Err(_) => file.bytes.to_vec(),
     };
-    Ok((
-        path,
-        RenderedFile {
-            bytes,
-            executable: file.executable,
-        },
-    ))
+    Ok(RenderedFile {
+        bytes,
+        executable: file.executable,
+    })
 }
 
 fn render_text(

@@ -192,6 +192,15 @@ fn a_day_includes_shared_course_folders_and_its_own_files_win() {
         fs::read_to_string(three.join("data.txt")).unwrap(),
         "day three keeps its own data\n"
     );
+    // a templated shared path is compared after rendering: the day's own `lib/python.txt` wins
+    assert_eq!(
+        fs::read_to_string(two.join("python.txt")).unwrap(),
+        "shared note for the python track\n"
+    );
+    assert_eq!(
+        fs::read_to_string(three.join("python.txt")).unwrap(),
+        "day three's own python note\n"
+    );
     assert!(
         !sandbox.path().join("two/shared").exists(),
         "shared/ itself is not rendered"
