@@ -47,15 +47,20 @@ pub fn parse_sets(sets: &[String]) -> Result<Answers, UserError> {
     Ok(answers)
 }
 
+/// Refuses an answer (from `--set` or a roster column) to a question the course does not ask.
+pub fn refuse_unknown(prompts: &[Prompt], given: &Answers) -> Result<(), UserError> {
+    match given.keys().find(|k| !prompts.iter().any(|p| &p.name == *k)) {
+        Some(unknown) => Err(UserError::UnknownAnswer {
+            name: unknown.clone(),
+            known: prompts.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", "),
+        }),
+        None => Ok(()),
+    }
+}
+
 /// Resolves every prompt: `--set` first, then the terminal or the default.
 pub fn collect(prompts: &[Prompt], mut given: Answers, asking: Asking) -> Result<Answers, UserError> {
-    if let Some(unknown) = given.keys().find(|k| !prompts.iter().any(|p| &p.name == *k)) {
-        let known: Vec<&str> = prompts.iter().map(|p| p.name.as_str()).collect();
-        return Err(UserError::UnknownAnswer {
-            name: unknown.clone(),
-            known: known.join(", "),
-        });
-    }
+    refuse_unknown(prompts, &given)?;
     let mut answers = Answers::new();
     for prompt in prompts {
         let value = match given.remove(&prompt.name) {

@@ -16,4 +16,5 @@ pub mod ops;
 pub mod regions;
 pub mod render;
 pub mod repo;
+pub mod staging;
 pub mod state;

@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 use toml_edit::{DocumentMut, Item, Table, value};
 
 use crate::answers::Answers;
+use crate::course::Course;
 use crate::error::UserError;
 
 /// File name of the state file at the repo root.
@@ -41,6 +42,17 @@ pub struct State {
 }
 
 impl State {
+    /// A repo that starts at `day` of `course`, with `answers`.
+    pub fn starting_at(course: &Course, day: u32, answers: Answers) -> State {
+        State {
+            course_id: course.id().to_string(),
+            course_version: course.version().to_string(),
+            first_day: day,
+            current_day: day,
+            answers,
+        }
+    }
+
     /// The pristine text of the state file (what the template branch holds).
     pub fn to_toml(&self) -> String {
         let mut doc = DocumentMut::new();

@@ -175,9 +175,7 @@ impl Manifest {
         let mut base = parse_table(base_text, "built-in course.toml")?;
         merge_tables(&mut base, own);
         let merged = toml::to_string(&base).map_err(|e| UserError::Course(format!("{origin}: {e}")))?;
-        let mut manifest = Manifest::parse(&merged, origin)?;
-        manifest.extends = Some("builtin".into());
-        Ok(manifest)
+        Manifest::parse(&merged, origin)
     }
 
     /// Parses and validates a manifest. `origin` names the file in error messages.

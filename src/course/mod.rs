@@ -1,10 +1,10 @@
-//! A course: its manifest, its files, and where it came from (built in, or a folder).
+//! A course: its manifest and its files, built in or from a folder.
 
 mod day_config;
 mod files;
 mod manifest;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::Result;
 
@@ -16,21 +16,10 @@ pub use manifest::{Base, CommitIdentity, DayInfo, FORMAT_VERSION, Manifest, Prom
 use crate::day_id::day_dir;
 use crate::error::UserError;
 
-/// The environment variable that selects a course folder, like `--course`.
-pub const COURSE_ENV: &str = "BEC_COURSE";
-
-/// Where a course came from.
-#[derive(Debug, Clone)]
-pub enum Origin {
-    BuiltIn,
-    Folder(PathBuf),
-}
-
 #[derive(Debug, Clone)]
 pub struct Course {
     pub manifest: Manifest,
     pub files: CourseFiles,
-    pub origin: Origin,
 }
 
 impl Course {
@@ -38,11 +27,7 @@ impl Course {
     pub fn built_in() -> Result<Course> {
         let files = CourseFiles::built_in();
         let manifest = read_manifest(&files, "built-in course.toml")?;
-        Ok(Course {
-            manifest,
-            files,
-            origin: Origin::BuiltIn,
-        })
+        Ok(Course { manifest, files })
     }
 
     /// A course folder; with `extends = "builtin"` its files are laid over the built-in course.
@@ -66,11 +51,7 @@ impl Course {
                 (manifest, base.overlaid_with(own))
             }
         };
-        Ok(Course {
-            manifest,
-            files,
-            origin: Origin::Folder(dir.to_path_buf()),
-        })
+        Ok(Course { manifest, files })
     }
 
     /// `--course DIR` when given, else `BEC_COURSE`, else the built-in course.

@@ -75,9 +75,31 @@ pub fn check(course: &Course, start: &Path, day: Option<u32>) -> Result<CheckRep
         Ok(bytes) => DayConfig::parse(&bytes, &config_path.display().to_string())?,
         Err(_) => course.day_config(day)?,
     };
+    let run = run_day_tests(&config, &dir)?;
+    Ok(CheckReport {
+        day,
+        title: info.title.clone(),
+        tests: run.tests,
+        command_succeeded: run.succeeded,
+        output: run.output,
+    })
+}
+
+/// What one run of a day's test command gave.
+#[derive(Debug)]
+pub struct TestRun {
+    pub tests: Vec<TestResult>,
+    pub succeeded: bool,
+    /// Everything the command printed, stdout then stderr.
+    pub output: String,
+}
+
+/// Runs the day's `[test] command` in `dir` (a rendered `dayNN/`): `python` resolved by
+/// [`resolve_python`], pytest asked for a full per-test summary, which is parsed.
+pub fn run_day_tests(config: &DayConfig, dir: &Path) -> Result<TestRun> {
     let mut command = config.test.command.clone();
     if command[0] == "python" {
-        command[0] = resolve_python(&dir)?.display().to_string();
+        command[0] = resolve_python(dir)?.display().to_string();
     }
     if command.iter().any(|part| part.contains("pytest")) {
         // -rA: a summary line per test, which bec reads; -vv: those lines are never cut short.
@@ -85,7 +107,7 @@ pub fn check(course: &Course, start: &Path, day: Option<u32>) -> Result<CheckRep
     }
     let output = Command::new(&command[0])
         .args(&command[1..])
-        .current_dir(&dir)
+        .current_dir(dir)
         // Captured output has no terminal: tell pytest the width of the learner's.
         .env("COLUMNS", terminal_width().to_string())
         .output()
@@ -98,11 +120,9 @@ pub fn check(course: &Course, start: &Path, day: Option<u32>) -> Result<CheckRep
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
-    Ok(CheckReport {
-        day,
-        title: info.title.clone(),
+    Ok(TestRun {
         tests: parse_pytest_summary(&text),
-        command_succeeded: output.status.success(),
+        succeeded: output.status.success(),
         output: text,
     })
 }

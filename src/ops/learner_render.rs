@@ -39,12 +39,22 @@ pub fn render_learner_repo(
     variant: Variant,
     date: Timestamp,
 ) -> Result<RenderedTree, UserError> {
+    render_learner_tree(course, state, variant, date).map_err(render::combine)
+}
+
+/// [`render_learner_repo`] with every problem found, for `bec course check`.
+pub fn render_learner_tree(
+    course: &Course,
+    state: &State,
+    variant: Variant,
+    date: Timestamp,
+) -> Result<RenderedTree, Vec<UserError>> {
     let plan = RenderPlan {
         days: state.days(),
         variant,
         context: template_context(course, state, date),
     };
-    let mut tree = render::render(course, &plan).map_err(render::combine)?;
+    let mut tree = render::render(course, &plan)?;
     tree.insert(
         STATE_FILE.to_string(),
         RenderedFile {

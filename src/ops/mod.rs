@@ -12,4 +12,4 @@ pub mod update;
 
 mod learner_render;
 
-pub use learner_render::render_learner_repo;
+pub use learner_render::{render_learner_repo, render_learner_tree};

@@ -13,6 +13,7 @@ use crate::error::UserError;
 use crate::ops::render_learner_repo;
 use crate::regions::Variant;
 use crate::repo::{self, TEMPLATE_REF};
+use crate::staging::Staging;
 use crate::state::State;
 
 /// Plain options for [`new_repo`].
@@ -64,73 +65,18 @@ pub fn new_repo(course: &Course, options: &NewOptions) -> Result<NewReport> {
     course.lab_day(options.day)?;
     check_target(&options.path)?;
     let answers = answers::collect(&course.manifest.prompts, options.answers.clone(), options.asking)?;
-    let state = State {
-        course_id: course.id().to_string(),
-        course_version: course.version().to_string(),
-        first_day: options.day,
-        current_day: options.day,
-        answers,
-    };
+    let state = State::starting_at(course, options.day, answers);
     let tree = render_learner_repo(course, &state, options.variant, options.date)?;
 
-    let staging_parent = nearest_existing_ancestor(&options.path)?;
-    let staging = tempfile::Builder::new()
-        .prefix(".bec-new-")
-        .tempdir_in(&staging_parent)
-        .with_context(|| format!("cannot create a staging folder in {}", staging_parent.display()))?;
+    let staging = Staging::beside(&options.path, ".bec-new-")?;
     let commit = build_repo(staging.path(), course, &state, &tree, options.date)?;
-
-    if let Some(parent) = options.path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
-    }
-    if options.path.is_dir() {
-        // An empty folder (checked above), perhaps the current one: move the repo into it.
-        move_entries_into(staging.path(), &options.path)?;
-    } else {
-        let staged = staging.keep();
-        if let Err(error) = fs::rename(&staged, &options.path) {
-            let _ = fs::remove_dir_all(&staged);
-            return Err(
-                anyhow::Error::new(error).context(format!("cannot move the new repo to {}", options.path.display()))
-            );
-        }
-    }
+    staging.move_to(&options.path)?;
     Ok(NewReport {
         path: options.path.clone(),
         commit,
         files: tree.len(),
         state,
     })
-}
-
-/// Moves every entry of `from` into the empty folder `into`; on a failure, moves back what moved.
-fn move_entries_into(from: &Path, into: &Path) -> Result<()> {
-    let entries: Vec<_> = fs::read_dir(from)
-        .with_context(|| format!("cannot read {}", from.display()))?
-        .collect::<std::io::Result<_>>()
-        .with_context(|| format!("cannot read {}", from.display()))?;
-    let mut moved = Vec::new();
-    for entry in entries {
-        let target = into.join(entry.file_name());
-        if let Err(error) = fs::rename(entry.path(), &target) {
-            for (source, target) in moved.into_iter().rev() {
-                let _ = fs::rename(target, source);
-            }
-            return Err(anyhow::Error::new(error).context(format!("cannot move the new repo into {}", into.display())));
-        }
-        moved.push((entry.path(), target));
-    }
-    Ok(())
-}
-
-fn nearest_existing_ancestor(path: &Path) -> Result<PathBuf> {
-    let absolute = std::path::absolute(path).with_context(|| format!("cannot resolve {}", path.display()))?;
-    Ok(absolute
-        .ancestors()
-        .skip(1)
-        .find(|dir| dir.is_dir())
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from(".")))
 }
 
 /// Initialises the repo in `dir`: one template commit, `main` at the same commit, checked out.

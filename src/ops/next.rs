@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use git2::{Oid, Repository};
+use git2::{Oid, Repository, Signature};
 
 use crate::course::Course;
 use crate::date::Timestamp;
@@ -72,8 +72,11 @@ pub fn next_day(course: &Course, options: &NextOptions) -> Result<NextReport> {
     let mut state = learner.state.clone();
     state.current_day = next;
     state.course_version = course.version().to_string();
+    let author = check_ready_to_merge(&learner, options.date)?;
+    let tree = render_learner_repo(course, &state, Variant::Starter, options.date)?;
+    let tree = repo::write_tree(&learner.repo, &tree)?;
     let message = format!("bec: start day {next} — {}", info.title);
-    let outcome = commit_and_merge(course, &learner, &state, options.date, &message)?;
+    let outcome = commit_and_merge(course, &learner, tree, &author, options.date, &message)?;
     Ok(NextReport {
         root: learner.root,
         day: next,
@@ -82,21 +85,27 @@ pub fn next_day(course: &Course, options: &NextOptions) -> Result<NextReport> {
     })
 }
 
-/// Checks the repo, commits the render of `state` on `bec/template`, merges it.
-pub fn commit_and_merge(
-    course: &Course,
-    learner: &LearnerRepo,
-    state: &State,
-    date: Timestamp,
-    message: &str,
-) -> Result<MergeOutcome> {
+/// Refuses a repo that bec must not merge into (an operation in progress, a detached HEAD, a dirty
+/// work tree, no git identity) and returns the learner's signature for the merge commit.
+pub fn check_ready_to_merge(learner: &LearnerRepo, date: Timestamp) -> Result<Signature<'static>> {
     let repo = &learner.repo;
     repo::ensure_no_operation_in_progress(repo)?;
     repo::current_branch(repo)?;
     repo::check_clean(repo)?;
-    let author = repo::learner_signature(repo, date)?;
-    let tree = render_learner_repo(course, state, Variant::Starter, date)?;
+    Ok(repo::learner_signature(repo, date)?)
+}
 
+/// Commits the rendered tree `tree` (already in the repo's object database) on `bec/template` and
+/// merges it into the checked-out branch. Call [`check_ready_to_merge`] first.
+pub fn commit_and_merge(
+    course: &Course,
+    learner: &LearnerRepo,
+    tree: Oid,
+    author: &Signature<'_>,
+    date: Timestamp,
+    message: &str,
+) -> Result<MergeOutcome> {
+    let repo = &learner.repo;
     let previous = repo.refname_to_id(TEMPLATE_REF).map_err(|_| UserError::BrokenState {
         path: learner.root.join(".git"),
         problem: format!("the branch `{TEMPLATE_BRANCH}` that holds the course's renders is missing"),
@@ -106,12 +115,12 @@ pub fn commit_and_merge(
         .peel_to_commit()
         .context("cannot read the current commit")?
         .id();
-    let template = commit_template(course, repo, &tree, previous, date, message)?;
+    let template = commit_template(course, repo, tree, previous, date, message)?;
     let record = AbortRecord {
         head,
         template: previous,
     };
-    let outcome = repo::merge_template(repo, template, message, &author, &record);
+    let outcome = repo::merge_template(repo, template, message, author, &record);
     if outcome.is_err() && repo.state() == git2::RepositoryState::Clean {
         // The merge never started: the template branch goes back to where it was.
         let _ = repo.reference(
@@ -127,13 +136,12 @@ pub fn commit_and_merge(
 fn commit_template(
     course: &Course,
     repo: &Repository,
-    tree: &crate::render::RenderedTree,
+    tree: Oid,
     parent: Oid,
     date: Timestamp,
     message: &str,
 ) -> Result<Oid> {
-    let tree_id = repo::write_tree(repo, tree)?;
-    let tree = repo.find_tree(tree_id)?;
+    let tree = repo.find_tree(tree)?;
     let parent = repo.find_commit(parent)?;
     let identity = &course.manifest.commit;
     let signature = repo::signature(&identity.name, &identity.email, date)?;

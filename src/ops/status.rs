@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::course::Course;
 use crate::ops::next::LearnerRepo;
+use crate::repo::conflicted_paths;
 
 /// The repo's state, as printed by `bec status` and `bec status --json`.
 #[derive(Debug, Serialize)]
@@ -34,18 +35,10 @@ pub fn status(course: &Course, start: &Path) -> Result<StatusReport> {
     } else {
         repo.head().ok().and_then(|h| h.shorthand().ok().map(str::to_string))
     };
-    let mut conflicts = Vec::new();
-    if let Ok(index) = repo.index()
-        && index.has_conflicts()
-    {
-        for conflict in index.conflicts()?.flatten() {
-            if let Some(entry) = conflict.our.or(conflict.their).or(conflict.ancestor) {
-                conflicts.push(String::from_utf8_lossy(&entry.path).into_owned());
-            }
-        }
-    }
-    conflicts.sort();
-    conflicts.dedup();
+    let conflicts = match repo.index() {
+        Ok(index) => conflicted_paths(&index)?,
+        Err(_) => Vec::new(),
+    };
     let day = learner.state.current_day;
     Ok(StatusReport {
         root: learner.root.display().to_string(),

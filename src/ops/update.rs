@@ -7,7 +7,7 @@ use anyhow::Result;
 
 use crate::course::Course;
 use crate::date::Timestamp;
-use crate::ops::next::{LearnerRepo, commit_and_merge};
+use crate::ops::next::{LearnerRepo, check_ready_to_merge, commit_and_merge};
 use crate::ops::render_learner_repo;
 use crate::regions::Variant;
 use crate::repo::{MergeOutcome, TEMPLATE_REF, write_tree};
@@ -43,7 +43,7 @@ pub fn update(course: &Course, options: &UpdateOptions) -> Result<UpdateReport> 
         course.lab_day(day)?;
     }
     let tree = render_learner_repo(course, &state, Variant::Starter, options.date)?;
-    // Compare trees without keeping them: the blobs written here are the ones a commit would use.
+    // Written once: the comparison and the template commit use the same tree.
     let rendered = write_tree(&learner.repo, &tree)?;
     let current = learner.repo.find_reference(TEMPLATE_REF)?.peel_to_tree()?.id();
     let from = learner.state.course_version.clone();
@@ -54,7 +54,8 @@ pub fn update(course: &Course, options: &UpdateOptions) -> Result<UpdateReport> 
     if options.check_only {
         return Ok(UpdateReport::Available { from, to });
     }
+    let author = check_ready_to_merge(&learner, options.date)?;
     let message = format!("bec: update course {} from {from} to {to}", course.id());
-    let outcome = commit_and_merge(course, &learner, &state, options.date, &message)?;
+    let outcome = commit_and_merge(course, &learner, rendered, &author, options.date, &message)?;
     Ok(UpdateReport::Updated { from, to, outcome })
 }

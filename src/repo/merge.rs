@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use git2::build::CheckoutBuilder;
-use git2::{MergeOptions, Oid, Repository, ResetType, Signature};
+use git2::{Index, MergeOptions, Oid, Repository, ResetType, Signature};
 
 use crate::error::UserError;
 
@@ -90,16 +90,9 @@ pub fn merge_template(
     fs::write(repo.path().join("MERGE_MSG"), format!("{message}\n")).context("cannot write MERGE_MSG")?;
 
     let mut index = repo.index()?;
-    if index.has_conflicts() {
-        let mut files: Vec<String> = index
-            .conflicts()?
-            .filter_map(|c| c.ok())
-            .filter_map(|c| c.our.or(c.their).or(c.ancestor))
-            .map(|entry| String::from_utf8_lossy(&entry.path).into_owned())
-            .collect();
-        files.sort();
-        files.dedup();
-        return Ok(MergeOutcome::Conflicts(files));
+    let conflicts = conflicted_paths(&index)?;
+    if !conflicts.is_empty() {
+        return Ok(MergeOutcome::Conflicts(conflicts));
     }
 
     let tree_id = index.write_tree()?;
@@ -110,6 +103,22 @@ pub fn merge_template(
     repo.cleanup_state()?;
     AbortRecord::remove(repo);
     Ok(MergeOutcome::Merged(commit))
+}
+
+/// The paths with conflict entries (stages 1–3) in `index`, sorted.
+pub fn conflicted_paths(index: &Index) -> Result<Vec<String>, git2::Error> {
+    if !index.has_conflicts() {
+        return Ok(Vec::new());
+    }
+    let mut files: Vec<String> = index
+        .conflicts()?
+        .filter_map(|c| c.ok())
+        .filter_map(|c| c.our.or(c.their).or(c.ancestor))
+        .map(|entry| String::from_utf8_lossy(&entry.path).into_owned())
+        .collect();
+    files.sort();
+    files.dedup();
+    Ok(files)
 }
 
 /// Undoes an unfinished `bec next`/`bec update` merge: the branch, the work tree and

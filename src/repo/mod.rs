@@ -4,7 +4,7 @@ mod merge;
 mod tree;
 mod worktree;
 
-pub use merge::{AbortRecord, MergeOutcome, abort_next, merge_template};
+pub use merge::{AbortRecord, MergeOutcome, abort_next, conflicted_paths, merge_template};
 pub use tree::write_tree;
 pub use worktree::{check_clean, current_branch, ensure_no_operation_in_progress};
 

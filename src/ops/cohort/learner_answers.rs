@@ -36,13 +36,7 @@ pub const LEARNER_ANSWERS_SUMMARY: &str = "bec: learner answers";
 
 /// Resolves every question from `--set` (`given`) or the course's default, never from git config.
 pub fn shared_answers(prompts: &[Prompt], mut given: Answers) -> Result<Answers, UserError> {
-    if let Some(unknown) = given.keys().find(|k| !prompts.iter().any(|p| &p.name == *k)) {
-        let known: Vec<&str> = prompts.iter().map(|p| p.name.as_str()).collect();
-        return Err(UserError::UnknownAnswer {
-            name: unknown.clone(),
-            known: known.join(", "),
-        });
-    }
+    answers::refuse_unknown(prompts, &given)?;
     let mut shared = Answers::new();
     let mut missing = Vec::new();
     for prompt in prompts {

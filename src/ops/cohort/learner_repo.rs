@@ -4,7 +4,6 @@
 //! and renamed into place when complete, so `DIR/<handle>` is either a whole repo or absent; a
 //! failure removes the staging folder.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -14,6 +13,7 @@ use crate::course::Course;
 use crate::date::Timestamp;
 use crate::ops::new::{check_out_main, init_with_template};
 use crate::render::RenderedTree;
+use crate::staging::Staging;
 use crate::state::State;
 
 use super::learner_answers::{commit_learner_answers, learner_state};
@@ -46,21 +46,9 @@ pub struct Created {
 /// Builds `learner`'s repo in a staging folder and moves it to `out/<handle>`.
 pub fn create_learner_repo(batch: &Batch<'_>, learner: &Learner) -> Result<Created> {
     let target = batch.out.join(&learner.handle);
-    let staging = tempfile::Builder::new()
-        .prefix(&format!(".bec-staging-{}-", learner.handle))
-        .tempdir_in(batch.out)
-        .with_context(|| format!("cannot create a staging folder in {}", batch.out.display()))?;
+    let staging = Staging::beside(&target, &format!(".bec-staging-{}-", learner.handle))?;
     let (template, main) = build(staging.path(), batch, learner)?;
-
-    if target.is_dir() {
-        // An empty folder (checked before the batch started): replace it.
-        fs::remove_dir(&target).with_context(|| format!("cannot replace the empty folder {}", target.display()))?;
-    }
-    let staged = staging.keep();
-    if let Err(error) = fs::rename(&staged, &target) {
-        let _ = fs::remove_dir_all(&staged);
-        return Err(anyhow::Error::new(error).context(format!("cannot move the new repo to {}", target.display())));
-    }
+    staging.move_to(&target)?;
     Ok(Created {
         handle: learner.handle.clone(),
         path: target,

@@ -99,13 +99,7 @@ pub fn new_cohort(course: &Course, options: &CohortOptions, progress: &ProgressB
     }
     check_targets(options, &roster.learners)?;
 
-    let shared = State {
-        course_id: course.id().to_string(),
-        course_version: course.version().to_string(),
-        first_day: options.day,
-        current_day: options.day,
-        answers,
-    };
+    let shared = State::starting_at(course, options.day, answers);
     let tree = render_learner_repo(course, &shared, Variant::Starter, options.date)?;
     fs::create_dir_all(&options.out).with_context(|| format!("cannot create {}", options.out.display()))?;
     let batch = Batch {

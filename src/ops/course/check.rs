@@ -6,7 +6,6 @@
 //! the reference must pass.
 
 use std::path::Path;
-use std::process::Command;
 
 use anyhow::Result;
 
@@ -14,9 +13,8 @@ use crate::answers::Answers;
 use crate::course::Course;
 use crate::date::Timestamp;
 use crate::day_id::day_dir;
-use crate::error::UserError;
-use crate::ops::check::{Outcome, parse_pytest_summary, resolve_python};
-use crate::ops::render_learner_repo;
+use crate::ops::check::{Outcome, run_day_tests};
+use crate::ops::{render_learner_repo, render_learner_tree};
 use crate::regions::Variant;
 use crate::state::State;
 
@@ -75,9 +73,9 @@ pub fn check_course(dir: &Path, run_labs: bool) -> Result<CourseCheckReport> {
             report.problems.push(error.to_string());
         }
         for variant in [Variant::Starter, Variant::Solution] {
-            let state = state_for(&course, day, &answers);
-            if let Err(error) = render_learner_repo(&course, &state, variant, date) {
-                for line in split_problems(&error) {
+            let state = State::starting_at(&course, day, answers.clone());
+            if let Err(errors) = render_learner_tree(&course, &state, variant, date) {
+                for line in errors.iter().map(ToString::to_string) {
                     if !report.problems.contains(&line) {
                         report.problems.push(line);
                     }
@@ -95,52 +93,26 @@ pub fn check_course(dir: &Path, run_labs: bool) -> Result<CourseCheckReport> {
     Ok(report)
 }
 
-fn state_for(course: &Course, day: u32, answers: &Answers) -> State {
-    State {
-        course_id: course.id().to_string(),
-        course_version: course.version().to_string(),
-        first_day: day,
-        current_day: day,
-        answers: answers.clone(),
-    }
-}
-
-fn split_problems(error: &UserError) -> Vec<String> {
-    let text = error.to_string();
-    match text.split_once(" problems in the course templates:\n") {
-        Some((_, list)) => list.lines().map(|l| l.trim_start_matches("  - ").to_string()).collect(),
-        None => vec![text],
-    }
-}
-
 /// Renders a day both ways into temp folders and runs its tests.
 fn prove_day(course: &Course, day: u32, answers: &Answers, problems: &mut Vec<String>) -> Result<String> {
     let mut line = format!("{}:", day_dir(day));
+    let config = course.day_config(day)?;
     for variant in [Variant::Starter, Variant::Solution] {
-        let tree = render_learner_repo(course, &state_for(course, day, answers), variant, Timestamp(0))?;
+        let tree = render_learner_repo(
+            course,
+            &State::starting_at(course, day, answers.clone()),
+            variant,
+            Timestamp(0),
+        )?;
         let temp = tempfile::tempdir()?;
         for (path, file) in &tree {
             let target = temp.path().join(path);
             std::fs::create_dir_all(target.parent().expect("inside the temp dir"))?;
             std::fs::write(&target, &file.bytes)?;
         }
-        let day_folder = temp.path().join(day_dir(day));
-        let config = course.day_config(day)?;
-        let mut command = config.test.command.clone();
-        if command[0] == "python" {
-            command[0] = resolve_python(&day_folder)?.display().to_string();
-        }
-        if command.iter().any(|c| c.contains("pytest")) {
-            command.extend(["-rA", "-vv", "-p", "no:cacheprovider"].map(String::from));
-        }
-        let output = Command::new(&command[0])
-            .args(&command[1..])
-            .current_dir(&day_folder)
-            .output()?;
-        let text = String::from_utf8_lossy(&output.stdout);
-        let tests = parse_pytest_summary(&text);
-        let passed = tests.iter().filter(|t| t.outcome == Outcome::Passed).count();
-        let total = tests.iter().filter(|t| t.outcome != Outcome::Skipped).count();
+        let run = run_day_tests(&config, &temp.path().join(day_dir(day)))?;
+        let passed = run.tests.iter().filter(|t| t.outcome == Outcome::Passed).count();
+        let total = run.tests.iter().filter(|t| t.outcome != Outcome::Skipped).count();
         match variant {
             Variant::Starter => {
                 line.push_str(&format!(" starter {passed}/{total} passing"));
@@ -153,7 +125,7 @@ fn prove_day(course: &Course, day: u32, answers: &Answers, problems: &mut Vec<St
             }
             Variant::Solution => {
                 line.push_str(&format!(", reference {passed}/{total} passing"));
-                if total == 0 || passed != total || !output.status.success() {
+                if total == 0 || passed != total || !run.succeeded {
                     problems.push(format!(
                         "{}: the reference must pass every test, but {passed} of {total} pass",
                         day_dir(day)
