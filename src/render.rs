@@ -34,6 +34,18 @@ pub struct RenderPlan {
     pub context: Value,
 }
 
+/// A folder of the course rendered into the repo.
+struct Source {
+    /// Where its files are in the course: `root/`, `days/day12/`, `shared/services/`.
+    prefix: String,
+    /// Where they land in the repo: ``, `day12/`, `day12/services/`.
+    target: String,
+    context: Value,
+    /// Files already rendered at the same path win over these (an include under the day's own).
+    overridable: bool,
+    variant: Variant,
+}
+
 /// Renders root files plus the plan's days. Every error found is returned, not only the first.
 pub fn render(course: &Course, plan: &RenderPlan) -> Result<RenderedTree, Vec<UserError>> {
     let mut handlebars = Handlebars::new();
@@ -43,9 +55,13 @@ pub fn render(course: &Course, plan: &RenderPlan) -> Result<RenderedTree, Vec<Us
     let mut out = RenderedTree::new();
     let mut errors = Vec::new();
 
-    // (source prefix, target prefix, context, whether files already rendered win over these)
-    let mut sources: Vec<(String, String, Value, bool)> =
-        vec![("root/".to_string(), String::new(), plan.context.clone(), false)];
+    let mut sources = vec![Source {
+        prefix: "root/".to_string(),
+        target: String::new(),
+        context: plan.context.clone(),
+        overridable: false,
+        variant: plan.variant,
+    }];
     for &day in &plan.days {
         let mut context = plan.context.clone();
         if let (Some(map), Ok(info)) = (context.as_object_mut(), course.day(day)) {
@@ -57,12 +73,13 @@ pub fn render(course: &Course, plan: &RenderPlan) -> Result<RenderedTree, Vec<Us
                 }),
             );
         }
-        sources.push((
-            Course::day_prefix(day),
-            format!("{}/", day_dir(day)),
-            context.clone(),
-            false,
-        ));
+        sources.push(Source {
+            prefix: Course::day_prefix(day),
+            target: format!("{}/", day_dir(day)),
+            context: context.clone(),
+            overridable: false,
+            variant: plan.variant,
+        });
         // Shared folders the day includes: the day's own files at the same paths win.
         let has_config = course.files.contains(&format!("{}day.toml", Course::day_prefix(day)));
         let includes = match course.day_config(day) {
@@ -84,13 +101,30 @@ pub fn render(course: &Course, plan: &RenderPlan) -> Result<RenderedTree, Vec<Us
                     include.from
                 )));
             }
-            sources.push((from, to, context.clone(), true));
+            sources.push(Source {
+                prefix: from,
+                target: to,
+                context: context.clone(),
+                overridable: true,
+                variant: if include.solution {
+                    Variant::Solution
+                } else {
+                    plan.variant
+                },
+            });
         }
     }
 
     // Target prefixes are safe by construction (`dayNN/`, and include targets are checked when
     // day.toml is read); render_path checks the rest of every path.
-    for (prefix, target_prefix, context, overridable) in &sources {
+    for Source {
+        prefix,
+        target: target_prefix,
+        context,
+        overridable,
+        variant,
+    } in &sources
+    {
         for (source_path, file) in course.files.under(prefix) {
             let relative = &source_path[prefix.len()..];
             let is_template = relative.ends_with(".hbs");
@@ -113,7 +147,7 @@ pub fn render(course: &Course, plan: &RenderPlan) -> Result<RenderedTree, Vec<Us
                 });
                 continue;
             }
-            match render_contents(&mut handlebars, source_path, is_template, file, plan.variant, context) {
+            match render_contents(&mut handlebars, source_path, is_template, file, *variant, context) {
                 Ok(rendered) => {
                     if out.insert(full.clone(), rendered).is_some() {
                         errors.push(UserError::UnsafePath {

@@ -14,12 +14,16 @@ pub struct DayConfig {
 }
 
 /// `[[include]] from = "shared/services" to = "services"`: the files below `from` (a folder of
-/// the course, usually under `shared/`) land in `dayNN/<to>/`, rendered like the day's own files.
+/// the course: usually under `shared/`, or an earlier day's) land in `dayNN/<to>/`, rendered like
+/// the day's own files. With `solution = true` they are always rendered as the reference
+/// solution: how a day ships what an earlier day built as working code.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Include {
     pub from: String,
     pub to: String,
+    #[serde(default)]
+    pub solution: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -39,10 +43,10 @@ impl DayConfig {
         }
         for include in &config.include {
             let from = include.from.trim_end_matches('/');
-            if from.is_empty() || from.starts_with("days/") || from == "root" || from.starts_with("root/") {
+            if from.is_empty() || from == "root" || from.starts_with("root/") || from.split('/').any(|s| s == "..") {
                 return Err(UserError::Course(format!(
-                    "{origin}: include `from = \"{}\"` must name a shared folder such as `shared/services`, \
-                     not a day or root",
+                    "{origin}: include `from = \"{}\"` must name a course folder such as `shared/services` \
+                     or `days/day12/services`, not root",
                     include.from
                 )));
             }

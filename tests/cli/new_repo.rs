@@ -206,3 +206,16 @@ fn a_day_includes_shared_course_folders_and_its_own_files_win() {
         "shared/ itself is not rendered"
     );
 }
+
+#[test]
+fn a_day_can_ship_an_earlier_days_reference_solution() {
+    let sandbox = Sandbox::new();
+    sandbox.bec(&["new", "3", "three", "--yes"]).success();
+    // day03/day.toml includes days/day01 with `solution = true`: the learner's starter of day 3
+    // holds day 1's solved code, while day 1's own starter keeps its TODO.
+    let previous = fs::read_to_string(sandbox.path().join("three/day03/previous/app.py")).unwrap();
+    assert_eq!(previous, "def add(a, b):\n    return a + b\n");
+    sandbox.bec(&["new", "1", "one", "--yes"]).success();
+    let own = fs::read_to_string(sandbox.path().join("one/day01/app.py")).unwrap();
+    assert!(own.contains("NotImplementedError"), "{own}");
+}
