@@ -153,13 +153,21 @@ fn an_empty_existing_folder_is_used() {
 fn no_staging_folder_is_left_behind() {
     let sandbox = Sandbox::new();
     sandbox.new_repo("1");
-    sandbox.bec(&["new", "99", "other", "--yes"]).code(3);
+    // The repo is built in staging, then the move fails: `blocker` is a file, not a folder.
+    fs::write(sandbox.path().join("blocker"), "a file").unwrap();
+    sandbox
+        .bec(&["new", "1", "blocker/repo", "--yes"])
+        .code(1)
+        .clean_error()
+        .stderr_has("cannot create");
     let leftovers: Vec<_> = fs::read_dir(sandbox.path())
         .unwrap()
         .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with(".bec-new"))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(".bec-new"))
         .collect();
-    assert!(leftovers.is_empty());
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    assert_eq!(fs::read_to_string(sandbox.path().join("blocker")).unwrap(), "a file");
 }
 
 #[test]
