@@ -5,27 +5,8 @@
 # Needs: hyperfine and GNU time (Debian: apt-get install hyperfine time).
 set -euo pipefail
 
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(dirname "$here")"
-for tool in hyperfine /usr/bin/time git; do
-    command -v "$tool" >/dev/null || { echo "bench needs $tool (Debian: apt-get install hyperfine time git)" >&2; exit 1; }
-done
+source "$(dirname "$0")/setup.sh"
 learners="${BENCH_LEARNERS:-100}"
-
-cargo build --release --quiet --manifest-path "$root/Cargo.toml"
-bec="$root/target/release/bec"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-
-# An isolated git identity, so the bench never reads or writes the user's configuration.
-export HOME="$work/home" GIT_CONFIG_NOSYSTEM=1 SOURCE_DATE_EPOCH=1767225600
-unset BEC_COURSE
-mkdir -p "$HOME"
-git config --global user.name "Bench Admin"
-git config --global user.email "admin@example.invalid"
-git config --global init.defaultBranch main
-
-cd "$work"
 {
     echo "handle,name,email"
     for i in $(seq -w 1 "$learners"); do echo "learner$i,Learner $i,learner$i@example.invalid"; done
@@ -35,7 +16,8 @@ new_cohort="$bec cohort new roster.csv --day 1 --out out ${shared[*]@Q}"
 
 # The tree each learner gets, without its .git: the baseline copies exactly this.
 "$bec" cohort new roster.csv --day 1 --out reference "${shared[@]}" >/dev/null
-mkdir tree && (cd reference/learner001 && git archive HEAD) | tar -x -C tree
+first="$(sed -n 2p roster.csv | cut -d, -f1)"
+mkdir tree && (cd "reference/$first" && git archive HEAD) | tar -x -C tree
 files=$(find tree -type f | wc -l)
 baseline="for h in \$(cut -d, -f1 roster.csv | tail -n +2); do cp -r tree out/\$h && (cd out/\$h && git init -q && git add -A && git commit -qm 'day 1'); done"
 

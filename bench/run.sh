@@ -4,26 +4,7 @@
 # Needs: hyperfine and GNU time (Debian: apt-get install hyperfine time).
 set -euo pipefail
 
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(dirname "$here")"
-for tool in hyperfine /usr/bin/time git; do
-    command -v "$tool" >/dev/null || { echo "bench needs $tool (Debian: apt-get install hyperfine time git)" >&2; exit 1; }
-done
-
-cargo build --release --quiet --manifest-path "$root/Cargo.toml"
-bec="$root/target/release/bec"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-
-# An isolated git identity, so the bench never reads or writes the user's configuration.
-export HOME="$work/home" GIT_CONFIG_NOSYSTEM=1 SOURCE_DATE_EPOCH=1767225600
-unset BEC_COURSE
-mkdir -p "$HOME"
-git config --global user.name "Bench Learner"
-git config --global user.email "bench@example.invalid"
-git config --global init.defaultBranch main
-
-cd "$work"
+source "$(dirname "$0")/setup.sh"
 # The tree `bec new day3` writes, without its .git: the baseline copies exactly this.
 "$bec" new day3 reference --yes >/dev/null
 mkdir tree && (cd reference && git archive HEAD) | tar -x -C tree
