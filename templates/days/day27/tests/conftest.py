@@ -39,23 +39,30 @@ class RecordingRedis(fakeredis.FakeRedis):
     """A fakeredis client that records every command it sends, with its reply.
 
     Pipelines are recorded as one call ("MULTI" when transactional, else "PIPELINE") whose args
-    are the names of the commands they carried. `after_first_command`, when set, runs once, right
-    after this client's first successful command: the way to force another client in between a
-    read and a write.
+    are the names of the commands they carried. `interleave(n, hook)` runs `hook` once, right
+    after the n-th command this client completes from then on: the way to force another client's
+    work in between, say, a read and a write.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.calls: list[Call] = []
-        self.after_first_command = None
+        self._countdown = 0
+        self._hook = None
 
     def names(self) -> list[str]:
         return [call.name for call in self.calls]
 
+    def interleave(self, after_commands: int, hook: Any) -> None:
+        self._countdown, self._hook = after_commands, hook
+
     def _recorded(self, call: Call) -> None:
         self.calls.append(call)
-        hook, self.after_first_command = self.after_first_command, None
-        if hook is not None:
+        if self._hook is None:
+            return
+        self._countdown -= 1
+        if self._countdown <= 0:
+            hook, self._hook = self._hook, None
             hook()
 
     def execute_command(self, *args: Any, **options: Any) -> Any:

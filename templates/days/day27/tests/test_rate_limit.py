@@ -86,18 +86,33 @@ def test_every_limiter_key_expires_on_its_own(r, clock):
 
 
 def test_two_servers_racing_for_the_last_slot_let_only_one_through(connect, clock):
-    """Two app servers share one Redis. Server B's whole request is forced to run right after
-    server A's first Redis command: between A's read and A's write, if A has one."""
+    """Two app servers share one Redis and one client has one slot left. Server B's whole request
+    is slotted in after each of server A's Redis commands in turn (and before A, and after A):
+    whatever the timing, exactly one of the two requests may get through."""
     redis_a, redis_b = connect(), connect()
     server_a, server_b = limiter(redis_a, clock), limiter(redis_b, clock)
-    for _ in range(4):
-        assert server_a.hit("shared-client").allowed  # 4 of 5 used: one slot left
+    for k in range(6):
+        client = f"client-{k}"
+        for _ in range(4):
+            assert server_a.hit(client).allowed  # 4 of 5 used: one slot left
+        results = {}
 
-    results = {}
-    redis_a.after_first_command = lambda: results.setdefault("b", server_b.hit("shared-client"))
-    results["a"] = server_a.hit("shared-client")
+        def request_b(client=client, results=results):
+            results["b"] = server_b.hit(client)
 
-    assert "b" in results, "server A sent no command to Redis"
-    allowed = [name for name in ("a", "b") if results[name].allowed]
-    assert len(allowed) == 1, f"{len(allowed)} requests took the last slot (allowed: {allowed})"
-    assert not server_b.hit("shared-client").allowed
+        if k == 0:
+            request_b()
+        else:
+            redis_a.interleave(k, request_b)
+        results["a"] = server_a.hit(client)
+        redis_a.interleave(0, None)
+        if "b" not in results:
+            request_b()  # server A was done in fewer than k commands
+
+        allowed = [name for name in ("a", "b") if results[name].allowed]
+        where = "before A" if k == 0 else f"after A's command {k}"
+        assert len(allowed) == 1, (
+            f"with server B's request {where}, {len(allowed)} requests took the last slot: "
+            "the count was read and written in separate steps"
+        )
+        assert not server_b.hit(client).allowed
