@@ -4,7 +4,7 @@ Qdrant keeps the vectors in an HNSW graph and the product fields as a *payload* 
 vector. The filter travels with the query, so Qdrant applies it during the graph search and
 returns the k best points that match; indexing the payload fields you filter on keeps that fast.
 
-    QDRANT_URL=http://localhost:6333 (see .env.example and compose.yaml)
+    QDRANT_URL=http://localhost:6333 and QDRANT_API_KEY (see .env.example and compose.yaml)
 """
 
 from __future__ import annotations
@@ -31,8 +31,11 @@ class QdrantCatalogue:
 
     @classmethod
     def from_env(cls, collection: str = "products") -> QdrantCatalogue:
+        """QDRANT_URL, and QDRANT_API_KEY when the server requires one (compose.yaml's does)."""
         url = os.environ.get("QDRANT_URL", "http://localhost:6333")
-        return cls(httpx.Client(base_url=url, timeout=10.0), collection)
+        key = os.environ.get("QDRANT_API_KEY")
+        headers = {"api-key": key} if key else {}
+        return cls(httpx.Client(base_url=url, headers=headers, timeout=10.0), collection)
 
     def _call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
         response = self.client.request(method, f"/collections/{self.collection}{path}", json=body)
