@@ -44,6 +44,18 @@ def test_refused_requests_do_not_count_and_the_window_slides(r, clock):
     assert [lim.hit("a").allowed for _ in range(6)] == [True] * 5 + [False]
 
 
+def test_retry_after_is_rounded_up_to_whole_seconds(r, clock):
+    lim = limiter(r, clock)
+    for _ in range(5):
+        assert lim.hit("a").allowed
+    clock.advance(59.7)  # the oldest request leaves the window in 0.3 s
+    refused = lim.hit("a")
+    assert not refused.allowed
+    assert refused.retry_after == 1, "Retry-After must be a whole number of seconds, at least 1"
+    clock.advance(1)
+    assert lim.hit("a").allowed
+
+
 def test_no_double_burst_across_a_window_boundary(r, clock):
     """A fixed window (a counter per minute) lets 2 x limit through around the minute change."""
     clock.t = 6_000_000.0 + 55  # 55 s into a minute
