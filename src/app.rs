@@ -16,7 +16,7 @@ use crate::day_id::{day_dir, parse_day};
 use crate::error::{UserError, exit};
 use crate::ops::course::diff::Change;
 use crate::ops::update::{UpdateOptions, UpdateReport};
-use crate::ops::{self, check::Outcome, new::NewOptions, next::NextOptions};
+use crate::ops::{self, new::NewOptions, next::NextOptions};
 use crate::regions::Variant;
 use crate::repo::MergeOutcome;
 
@@ -163,17 +163,24 @@ pub fn run(cli: Cli) -> Result<u8> {
             print!("{}", ops::list::render_list(&course, current));
             Ok(exit::SUCCESS)
         }
-        Command::Check { day } => {
-            let day = day.map(|d| parse_day(&d, course.manifest.last_day())).transpose()?;
-            let report = ops::check::check(&course, &here, day)?;
-            print!("{}", report.output);
-            print_check(&report);
-            Ok(if report.all_passed() {
-                exit::SUCCESS
-            } else {
-                exit::FAILURE
-            })
-        }
+        Command::Check {
+            day,
+            verbose,
+            watch,
+            watch_runs,
+            pytest_args,
+        } => crate::app_learner::run_check(
+            &course,
+            &here,
+            crate::app_learner::CheckArgs {
+                day,
+                verbose,
+                watch,
+                watch_runs,
+                pytest_args,
+            },
+        ),
+        Command::Hint { day, all, reset } => crate::app_learner::run_hint(&course, &here, day, all, reset),
         Command::Doctor { day } => {
             let day = match day {
                 Some(day) => parse_day(&day, course.manifest.last_day())?,
@@ -273,59 +280,6 @@ fn print_new(course: &Course, report: &ops::new::NewReport) {
         next = day + 1
     );
     let _ = std::io::stdout().flush();
-}
-
-fn print_check(report: &ops::check::CheckReport) {
-    let passed = report.count(Outcome::Passed);
-    let failed = report.count(Outcome::Failed) + report.count(Outcome::Error);
-    let skipped = report.count(Outcome::Skipped);
-    let total = passed + failed;
-    println!("\nDay {} — {}", report.day, report.title);
-    for test in &report.tests {
-        let (mark, note) = match test.outcome {
-            Outcome::Passed => ("  done     ", String::new()),
-            Outcome::Failed => ("  to do    ", format!("  ({})", first_words(&test.detail))),
-            Outcome::Error => ("  broken   ", format!("  ({})", first_words(&test.detail))),
-            Outcome::Skipped => ("  skipped  ", format!("  ({})", first_words(&test.detail))),
-        };
-        println!("{mark}{}{note}", test.name);
-    }
-    if report.tests.is_empty() && !report.command_succeeded {
-        println!("  the tests could not run: read the output above");
-    }
-    if report.output.contains("ModuleNotFoundError") || report.output.contains("No module named") {
-        println!(
-            "  a Python package is missing: run `uv sync` in {}/ (bec then uses its .venv), or set BEC_PYTHON",
-            day_dir(report.day)
-        );
-    }
-    let skipped_note = if skipped > 0 {
-        format!(", {skipped} skipped")
-    } else {
-        String::new()
-    };
-    if report.all_passed() {
-        println!(
-            "{passed} of {total} tests passing{skipped_note}: day {} is done. Run `bec next` when you are ready.",
-            report.day
-        );
-    } else if total == 0 {
-        println!("No test ran{skipped_note}: day {} is not done yet.", report.day);
-    } else {
-        println!("{passed} of {total} tests passing{skipped_note}: {failed} to go.");
-    }
-}
-
-fn first_words(text: &str) -> String {
-    let line = text.lines().next().unwrap_or("").trim();
-    if line.is_empty() {
-        return "see the output above".to_string();
-    }
-    if line.chars().count() > 90 {
-        format!("{}…", line.chars().take(90).collect::<String>())
-    } else {
-        line.to_string()
-    }
 }
 
 fn print_conflicts(what: &str, files: &[String]) {

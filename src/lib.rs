@@ -7,12 +7,14 @@
 pub mod answers;
 pub mod app;
 mod app_cohort;
+mod app_learner;
 pub mod cli;
 pub mod course;
 pub mod date;
 pub mod day_id;
 pub mod error;
 pub mod ops;
+pub mod paint;
 pub mod regions;
 pub mod render;
 pub mod repo;

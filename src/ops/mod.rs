@@ -4,6 +4,7 @@ pub mod check;
 pub mod cohort;
 pub mod course;
 pub mod doctor;
+pub mod hint;
 pub mod list;
 pub mod new;
 pub mod next;

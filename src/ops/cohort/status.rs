@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::course::Course;
 use crate::date::Timestamp;
-use crate::ops::check::{Outcome, check};
+use crate::ops::check::{CheckOptions, Outcome, check};
 use crate::state::{STATE_FILE, State};
 
 use super::members::{Member, members};
@@ -147,7 +147,13 @@ fn member_status(course: &Course, member: &Member, run_tests: bool) -> MemberSta
         Err(error) => problems.push(error.to_string().lines().next().unwrap_or_default().to_string()),
     }
     if run_tests && status.current_day.is_some() {
-        match check(course, &member.path, None) {
+        match check(
+            course,
+            &CheckOptions {
+                start: member.path.clone(),
+                ..CheckOptions::default()
+            },
+        ) {
             Ok(report) if report.tests.is_empty() && !report.command_succeeded => {
                 problems.push("the tests could not run (run `bec check` in the repo to see why)".to_string());
             }
@@ -156,7 +162,10 @@ fn member_status(course: &Course, member: &Member, run_tests: bool) -> MemberSta
                 status.tests = Some(TestCount {
                     day: report.day,
                     passed,
-                    total: passed + report.count(Outcome::Failed) + report.count(Outcome::Error),
+                    total: passed
+                        + report.count(Outcome::Failed)
+                        + report.count(Outcome::Error)
+                        + report.collection_errors.len(),
                     all_passed: report.all_passed(),
                 });
             }

@@ -1,0 +1,153 @@
+//! The learner's everyday commands at the command layer: `bec check` (once or `--watch`) and
+//! `bec hint`. Operations live in `ops::check` and `ops::hint`; this file prints.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::course::Course;
+use crate::day_id::{day_dir, parse_day};
+use crate::error::exit;
+use crate::ops::check::watch::{Poller, watch};
+use crate::ops::check::{self, CheckOptions, report};
+use crate::ops::hint::{self, HintMode, HintOptions};
+use crate::paint::Paint;
+
+/// `bec check` as the command line gave it.
+#[derive(Debug)]
+pub struct CheckArgs {
+    pub day: Option<String>,
+    pub verbose: bool,
+    pub watch: bool,
+    pub watch_runs: Option<usize>,
+    pub pytest_args: Vec<String>,
+}
+
+/// Runs `bec check`, once or on every save.
+pub fn run_check(course: &Course, here: &Path, args: CheckArgs) -> Result<u8> {
+    let day = args
+        .day
+        .as_deref()
+        .map(|d| parse_day(d, course.manifest.last_day()))
+        .transpose()?;
+    let options = CheckOptions {
+        start: here.to_path_buf(),
+        day,
+        extra_args: args.pytest_args,
+    };
+    let paint = Paint::for_stdout();
+    if !args.watch {
+        let report = check::check(course, &options)?;
+        print!("{}", report::render(&report, paint, args.verbose));
+        return Ok(exit_code(&report));
+    }
+    // the first run's errors (not a repo, no such day) stop before watching anything
+    let first = check::check(course, &options)?;
+    let learner = crate::ops::next::LearnerRepo::open(here)?;
+    let dir = learner.root.join(day_dir(first.day));
+    let options = CheckOptions {
+        day: Some(first.day),
+        ..options
+    };
+    let mut first = Some(first);
+    let mut poller = Poller::new(&dir);
+    watch(
+        || {
+            let result = match first.take() {
+                Some(report) => Ok(report),
+                None => {
+                    if std::io::stdout().is_terminal() {
+                        let _ = console::Term::stdout().clear_screen();
+                    }
+                    check::check(course, &options)
+                }
+            };
+            let code = match result {
+                Ok(report) => {
+                    print!("{}", report::render(&report, paint, args.verbose));
+                    exit_code(&report)
+                }
+                Err(error) => {
+                    println!("error: {error}");
+                    exit::FAILURE
+                }
+            };
+            println!(
+                "\n{}",
+                paint.dim(&format!(
+                    "Watching {}/ for changes: Ctrl-C to stop.",
+                    day_dir(options.day.unwrap_or(0))
+                ))
+            );
+            let _ = std::io::stdout().flush();
+            code
+        },
+        &mut poller,
+        args.watch_runs,
+    )
+}
+
+fn exit_code(report: &check::CheckReport) -> u8 {
+    if report.all_passed() {
+        exit::SUCCESS
+    } else {
+        exit::FAILURE
+    }
+}
+
+/// Runs `bec hint`.
+pub fn run_hint(course: &Course, here: &Path, day: Option<String>, all: bool, reset: bool) -> Result<u8> {
+    let day = day.map(|d| parse_day(&d, course.manifest.last_day())).transpose()?;
+    let mode = match (all, reset) {
+        (_, true) => HintMode::Reset,
+        (true, _) => HintMode::All,
+        _ => HintMode::Next,
+    };
+    let report = hint::hint(&HintOptions {
+        start: here.to_path_buf(),
+        day,
+        mode,
+    })?;
+    let paint = Paint::for_stdout();
+    let total = report.hints.len();
+    let day = report.day;
+    if total == 0 {
+        println!(
+            "Day {day}'s lab sheet ({}/README.md) has no hints section.",
+            day_dir(day)
+        );
+        return Ok(exit::SUCCESS);
+    }
+    let print_hint = |number: usize| {
+        let text = report.hints[number - 1].replace('\n', "\n   ");
+        println!("{} {text}", paint.bold(&format!("{number}.")));
+    };
+    match mode {
+        HintMode::Reset => {
+            println!("Day {day}'s hints are hidden again: `bec hint` shows the first of {total}.");
+        }
+        HintMode::All => {
+            println!("All {total} hints for day {day}:");
+            (1..=total).for_each(print_hint);
+        }
+        HintMode::Next if report.shown > report.shown_before => {
+            println!("Hint {} of {total} for day {day}:", report.shown);
+            print_hint(report.shown);
+            if report.shown < total {
+                println!(
+                    "\n{}",
+                    paint.dim("`bec hint` again shows the next one; `bec hint --all` shows every one.")
+                );
+            } else {
+                println!("\n{}", paint.dim("That was the last hint."));
+            }
+        }
+        HintMode::Next => {
+            println!("Every hint for day {day} is shown already ({total}):");
+            (1..=total).for_each(print_hint);
+            println!("\n{}", paint.dim("`bec hint --reset` hides them again."));
+        }
+    }
+    Ok(exit::SUCCESS)
+}
