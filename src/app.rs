@@ -188,26 +188,10 @@ pub fn run(cli: Cli) -> Result<u8> {
                     .map(|l| l.state.current_day)
                     .unwrap_or(1),
             };
-            let checks = ops::doctor::doctor(&course, day);
-            println!("Tools for day {day}:");
-            for check in &checks {
-                if check.found {
-                    println!("  ok       {:<10} {}", check.name, check.detail);
-                } else {
-                    println!(
-                        "  MISSING  {:<10} {}\n           {}",
-                        check.name, check.detail, check.install
-                    );
-                }
-            }
-            let missing = checks.iter().filter(|c| !c.found).count();
-            if missing == 0 {
-                println!("Everything day {day} needs is installed.");
-                Ok(exit::SUCCESS)
-            } else {
-                println!("{missing} tool(s) missing.");
-                Ok(exit::ENVIRONMENT)
-            }
+            Ok(crate::app_learner::print_doctor(
+                day,
+                &ops::doctor::doctor(&course, day),
+            ))
         }
         Command::Update { check, date } => {
             let options = UpdateOptions {

@@ -11,6 +11,7 @@ use crate::day_id::{day_dir, parse_day};
 use crate::error::exit;
 use crate::ops::check::watch::{Poller, watch};
 use crate::ops::check::{self, CheckOptions, report};
+use crate::ops::doctor::{ToolCheck, ToolStatus};
 use crate::ops::hint::{self, HintMode, HintOptions};
 use crate::paint::Paint;
 
@@ -46,8 +47,9 @@ pub fn run_check(course: &Course, here: &Path, args: CheckArgs) -> Result<u8> {
     let first = check::check(course, &options)?;
     let learner = crate::ops::next::LearnerRepo::open(here)?;
     let dir = learner.root.join(day_dir(first.day));
+    let day = first.day;
     let options = CheckOptions {
-        day: Some(first.day),
+        day: Some(day),
         ..options
     };
     let mut first = Some(first);
@@ -73,15 +75,15 @@ pub fn run_check(course: &Course, here: &Path, args: CheckArgs) -> Result<u8> {
                     exit::FAILURE
                 }
             };
-            println!(
-                "\n{}",
-                paint.dim(&format!(
-                    "Watching {}/ for changes: Ctrl-C to stop.",
-                    day_dir(options.day.unwrap_or(0))
-                ))
-            );
             let _ = std::io::stdout().flush();
             code
+        },
+        || {
+            println!(
+                "\n{}",
+                paint.dim(&format!("Watching {}/ for changes: Ctrl-C to stop.", day_dir(day)))
+            );
+            let _ = std::io::stdout().flush();
         },
         &mut poller,
         args.watch_runs,
@@ -150,4 +152,56 @@ pub fn run_hint(course: &Course, here: &Path, day: Option<String>, all: bool, re
         }
     }
     Ok(exit::SUCCESS)
+}
+
+/// Prints `bec doctor`'s findings and returns its exit code.
+pub fn print_doctor(day: u32, checks: &[ToolCheck]) -> u8 {
+    let paint = Paint::for_stdout();
+    println!("Tools for day {day}:");
+    for check in checks {
+        let label = match &check.status {
+            ToolStatus::Ok => {
+                println!(
+                    "  {}  {:<10} {}",
+                    paint.green(&format!("{:<11}", "ok")),
+                    check.name,
+                    check.detail
+                );
+                continue;
+            }
+            ToolStatus::Missing => "MISSING",
+            ToolStatus::TooOld { .. } => "TOO OLD",
+            ToolStatus::NotRunning => "NOT RUNNING",
+        };
+        let detail = match &check.status {
+            ToolStatus::TooOld { needed } => format!("{} (day {day} needs {needed} or newer)", check.detail),
+            _ => check.detail.clone(),
+        };
+        println!(
+            "  {}  {:<10} {detail}\n               {}",
+            paint.red(&format!("{label:<11}")),
+            check.name,
+            check.fix
+        );
+    }
+    let count = |wanted: fn(&ToolStatus) -> bool| checks.iter().filter(|c| wanted(&c.status)).count();
+    let missing = count(|s| *s == ToolStatus::Missing);
+    let old = count(|s| matches!(s, ToolStatus::TooOld { .. }));
+    let stopped = count(|s| *s == ToolStatus::NotRunning);
+    if missing + old + stopped == 0 {
+        println!("Everything day {day} needs is installed.");
+        return exit::SUCCESS;
+    }
+    let mut parts = Vec::new();
+    if missing > 0 {
+        parts.push(format!("{missing} tool(s) missing"));
+    }
+    if old > 0 {
+        parts.push(format!("{old} too old"));
+    }
+    if stopped > 0 {
+        parts.push(format!("{stopped} installed but not running"));
+    }
+    println!("{}.", parts.join(", "));
+    exit::ENVIRONMENT
 }

@@ -216,9 +216,30 @@ fn doctor_names_missing_tools_and_how_to_get_them() {
     sandbox
         .bec(&["doctor", "3"])
         .code(7)
-        .stdout_has("MISSING  imaginary")
+        .stdout_has("MISSING      imaginary")
         .stdout_has("imaginary tool shop");
-    sandbox.bec(&["doctor", "1"]).success().stdout_has("ok       git");
+    sandbox.bec(&["doctor", "1"]).success().stdout_has("ok           git");
+}
+
+#[test]
+fn doctor_refuses_a_tool_older_than_the_course_needs() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .bec(&["doctor", "3"])
+        .code(7)
+        .stdout_has("TOO OLD      oldtool    oldtool 3.9.18 (day 3 needs 3.11 or newer)")
+        .stdout_has("upgrade oldtool from the tool shop");
+}
+
+#[test]
+fn doctor_tells_a_stopped_daemon_from_a_missing_tool() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.bec(&["doctor", "3"]);
+    run.code(7)
+        .stdout_has("NOT RUNNING  daemon     daemon 27.1.0 is installed but not running (Cannot connect to the daemon. Is it running?)")
+        .stdout_has("start the daemon, then run `bec doctor` again")
+        .stdout_has("1 tool(s) missing, 1 too old, 1 installed but not running.");
+    assert!(!run.stdout.contains("MISSING      daemon"), "{}", run.stdout);
 }
 
 #[test]

@@ -15,18 +15,32 @@ use super::pristine::SKIPPED_DIRS;
 
 /// Where the next change comes from: the file system, or a script in tests.
 pub trait Changes {
-    /// Blocks until something changed; `false` means stop watching.
+    /// Remembers the current state: what changes from here on counts. Called after each run,
+    /// so files the tests themselves write are not a change.
+    fn mark(&mut self);
+    /// Blocks until something changed since [`Changes::mark`]; `false` means stop watching.
     fn wait(&mut self) -> Result<bool>;
 }
 
 /// Runs `run_once`, then again after every change, until `changes` says stop or `max_runs`
-/// runs are done. Returns the exit code of the last run.
-pub fn watch(mut run_once: impl FnMut() -> u8, changes: &mut dyn Changes, max_runs: Option<usize>) -> Result<u8> {
+/// runs are done; `waiting` is called once the state is marked, before each wait. Returns the
+/// exit code of the last run.
+pub fn watch(
+    mut run_once: impl FnMut() -> u8,
+    mut waiting: impl FnMut(),
+    changes: &mut dyn Changes,
+    max_runs: Option<usize>,
+) -> Result<u8> {
     let mut runs = 0;
     loop {
         let code = run_once();
         runs += 1;
-        if max_runs.is_some_and(|max| runs >= max) || !changes.wait()? {
+        if max_runs.is_some_and(|max| runs >= max) {
+            return Ok(code);
+        }
+        changes.mark();
+        waiting();
+        if !changes.wait()? {
             return Ok(code);
         }
     }
@@ -41,6 +55,7 @@ pub struct Poller {
     pub dir: PathBuf,
     pub interval: Duration,
     pub debounce: Duration,
+    marked: Snapshot,
 }
 
 impl Poller {
@@ -50,18 +65,21 @@ impl Poller {
             dir: dir.to_path_buf(),
             interval: Duration::from_millis(500),
             debounce: Duration::from_millis(300),
+            marked: Snapshot::new(),
         }
     }
 }
 
 impl Changes for Poller {
+    fn mark(&mut self) {
+        self.marked = snapshot(&self.dir);
+    }
+
     fn wait(&mut self) -> Result<bool> {
-        // taken after the run, so files the tests themselves write are not a change
-        let before = snapshot(&self.dir);
         loop {
             sleep(self.interval);
             let mut now = snapshot(&self.dir);
-            if now == before {
+            if now == self.marked {
                 continue;
             }
             loop {
@@ -105,6 +123,8 @@ mod tests {
     struct Scripted(usize);
 
     impl Changes for Scripted {
+        fn mark(&mut self) {}
+
         fn wait(&mut self) -> Result<bool> {
             if self.0 == 0 {
                 return Ok(false);
@@ -123,6 +143,7 @@ mod tests {
                 runs += 1;
                 codes.next().unwrap()
             },
+            || {},
             &mut Scripted(2),
             None,
         )
@@ -138,6 +159,7 @@ mod tests {
                 runs += 1;
                 1
             },
+            || {},
             &mut Scripted(10),
             Some(2),
         )
