@@ -6,7 +6,6 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::{CommandFactory, Parser};
-use dialoguer::{FuzzySelect, theme::ColorfulTheme};
 
 use crate::answers::{self, Asking};
 use crate::cli::{Cli, Command, CourseCommand};
@@ -229,18 +228,22 @@ pub fn run(cli: Cli) -> Result<u8> {
 }
 
 fn ask_day(course: &Course) -> Result<u32> {
-    let days: Vec<_> = course.manifest.days.iter().filter(|d| d.lab).collect();
+    let days: Vec<(u32, String)> = course
+        .manifest
+        .days
+        .iter()
+        .filter(|d| d.lab)
+        .map(|d| (d.number, d.title.clone()))
+        .collect();
     let items: Vec<String> = days
         .iter()
-        .map(|d| format!("Day {:>2} — {}", d.number, d.title))
+        .map(|(number, title)| format!("Day {number:>2} — {title}"))
         .collect();
-    let index = FuzzySelect::with_theme(&ColorfulTheme::default())
-        .with_prompt("Start at which day? (type to filter)")
-        .items(&items)
-        .default(0)
-        .interact()
-        .map_err(|e| UserError::Other(format!("no day chosen: {e}")))?;
-    Ok(days[index].number)
+    let rank = |query: &str| crate::picker::rank_days(&days, query);
+    let index = crate::picker::select("Start at which day? (type to filter)", &items, 0, &rank)
+        .map_err(|e| UserError::Other(format!("no day chosen: {e}")))?
+        .ok_or_else(|| UserError::Other("no day chosen: nothing was created".into()))?;
+    Ok(days[index].0)
 }
 
 fn short(oid: git2::Oid) -> String {

@@ -15,6 +15,7 @@ pub mod day_id;
 pub mod error;
 pub mod ops;
 pub mod paint;
+pub mod picker;
 pub mod regions;
 pub mod render;
 pub mod repo;
