@@ -130,10 +130,11 @@ pub fn parse_hints(markdown: &str) -> Vec<String> {
         }
         if let Some(item) = line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")) {
             hints.push(vec![item.trim()]);
-        } else if let Some(current) = hints.last_mut() {
-            if !trimmed.is_empty() && (line.starts_with(' ') || line.starts_with('\t') || fenced) {
-                current.push(line.strip_prefix("  ").unwrap_or(line).trim_end());
-            }
+        } else if let Some(current) = hints.last_mut()
+            && !trimmed.is_empty()
+            && (line.starts_with(' ') || line.starts_with('\t') || fenced)
+        {
+            current.push(line.strip_prefix("  ").unwrap_or(line).trim_end());
         }
     }
     hints.into_iter().map(|lines| lines.join("\n")).collect()
@@ -177,7 +178,7 @@ impl HintStore {
         let doc = self.read()?;
         Ok(doc
             .get("shown")
-            .and_then(|t| t.get(&day_dir(day)))
+            .and_then(|t| t.get(day_dir(day)))
             .and_then(Item::as_integer)
             .and_then(|n| usize::try_from(n).ok())
             .unwrap_or(0))

@@ -16,7 +16,8 @@ pub fn render(report: &CheckReport, paint: Paint, verbose: bool) -> String {
     let mut out = String::new();
     let day = report.day;
     let dir = day_dir(day);
-    let show_raw = verbose || (report.is_pytest && !report.has_report) || !report.is_pytest;
+    // pytest's own output is all there is when bec has no report to read
+    let show_raw = verbose || !report.is_pytest || !report.has_report;
     if show_raw {
         out.push_str(&report.output);
         if !report.output.ends_with('\n') && !report.output.is_empty() {
