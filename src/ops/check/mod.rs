@@ -140,7 +140,10 @@ pub fn check(course: &Course, options: &CheckOptions) -> Result<CheckReport> {
                 _ => None,
             };
             let copy = pristine::materialize(&dir, comparison)?;
-            run_tests(&config, &copy.dir, python.as_deref(), &options.extra_args)?
+            let mut run = run_tests(&config, &copy.dir, python.as_deref(), &options.extra_args)?;
+            // name the learner's folder, not the temporary copy, in what pytest said
+            run.replace_path(&copy.dir, &dir);
+            run
         }
         None => run_tests(&config, &dir, None, &options.extra_args)?,
     };
@@ -170,6 +173,20 @@ pub struct TestRun {
     pub has_report: bool,
     /// Everything the command printed, stdout then stderr.
     pub output: String,
+}
+
+impl TestRun {
+    /// Replaces the folder `from` by `to` in the output and tracebacks.
+    fn replace_path(&mut self, from: &Path, to: &Path) {
+        let (from, to) = (from.display().to_string(), to.display().to_string());
+        self.output = self.output.replace(&from, &to);
+        for test in &mut self.tests {
+            test.traceback = test.traceback.replace(&from, &to);
+        }
+        for error in &mut self.collection_errors {
+            error.text = error.text.replace(&from, &to);
+        }
+    }
 }
 
 /// Runs the day's `[test] command` in `dir` (a rendered `dayNN/`) with the Python

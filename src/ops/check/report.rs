@@ -10,6 +10,8 @@ use crate::paint::Paint;
 
 /// Lines of a traceback shown before `--verbose` is needed.
 pub const MAX_TRACEBACK_LINES: usize = 40;
+/// Of those, how many come from the start of a long traceback (the rest from its end).
+const TRACEBACK_HEAD: usize = 12;
 
 /// The text `bec check` prints for `report`.
 pub fn render(report: &CheckReport, paint: Paint, verbose: bool) -> String {
@@ -45,7 +47,7 @@ pub fn render(report: &CheckReport, paint: Paint, verbose: bool) -> String {
         return out;
     }
 
-    for error in &report.collection_errors {
+    if let Some((error, others)) = report.collection_errors.split_first() {
         let _ = writeln!(
             out,
             "\n{} {}",
@@ -55,9 +57,21 @@ pub fn render(report: &CheckReport, paint: Paint, verbose: bool) -> String {
         write_traceback(&mut out, &error.text, paint, verbose);
         let _ = writeln!(
             out,
-            "\nfix this first: {dir}/{} cannot be imported, so none of its tests ran",
+            "\n{} {dir}/{} cannot be imported, so none of its tests ran",
+            paint.yellow("fix this first:"),
             error.file
         );
+        if !others.is_empty() {
+            let _ = writeln!(out, "\nalso not collected ({}):", others.len());
+            for other in others {
+                let _ = writeln!(
+                    out,
+                    "  {dir}/{}  {}",
+                    other.file,
+                    paint.dim(&format!("({})", other.error))
+                );
+            }
+        }
         write_missing_package_hint(&mut out, &error.text, &dir);
     }
 
@@ -203,18 +217,19 @@ fn write_pristine_note(out: &mut String, report: &CheckReport, paint: Paint) {
 }
 
 /// Up to [`MAX_TRACEBACK_LINES`] lines of pytest's traceback, indented, with `>` and `E` lines
-/// highlighted.
+/// highlighted. A longer one keeps its start (the test's own line) and its end (where it broke,
+/// and the `E` lines).
 fn write_traceback(out: &mut String, text: &str, paint: Paint, verbose: bool) {
     let lines: Vec<&str> = text.trim_end().lines().collect();
-    let shown = if verbose {
-        lines.len()
+    let (head, tail) = if verbose || lines.len() <= MAX_TRACEBACK_LINES {
+        (lines.len(), 0)
     } else {
-        lines.len().min(MAX_TRACEBACK_LINES)
+        (TRACEBACK_HEAD, MAX_TRACEBACK_LINES - TRACEBACK_HEAD)
     };
-    for line in &lines[..shown] {
+    let write_line = |out: &mut String, line: &str| {
         if line.trim().is_empty() {
             out.push('\n');
-            continue;
+            return;
         }
         let painted = if line.starts_with('E') {
             paint.red(line)
@@ -224,16 +239,22 @@ fn write_traceback(out: &mut String, text: &str, paint: Paint, verbose: bool) {
             line.to_string()
         };
         let _ = writeln!(out, "    {painted}");
+    };
+    for line in &lines[..head] {
+        write_line(out, line);
     }
-    if shown < lines.len() {
+    if tail > 0 {
         let _ = writeln!(
             out,
             "    {}",
             paint.dim(&format!(
                 "… {} more line(s): `bec check --verbose` shows them",
-                lines.len() - shown
+                lines.len() - head - tail
             ))
         );
+        for line in &lines[lines.len() - tail..] {
+            write_line(out, line);
+        }
     }
 }
 
@@ -293,8 +314,10 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("RAW PYTEST OUTPUT"), "{text}");
-        assert!(text.contains("line 40\n") && !text.contains("line 41\n"), "{text}");
+        assert!(text.contains("line 12\n") && !text.contains("line 13\n"), "{text}");
         assert!(text.contains("… 60 more line(s)"), "{text}");
+        assert!(text.contains("line 73\n") && text.contains("line 100\n"), "{text}");
+        assert!(!text.contains("line 72\n"), "{text}");
         assert!(text.contains("work on this next: tests/t.py::b"), "{text}");
         assert!(
             text.contains("still failing (2):\n  tests/t.py::c\n  tests/t.py::d\n"),
