@@ -5,7 +5,7 @@
 
 use std::io;
 
-use console::{Key, Term, measure_text_width, style};
+use console::{Key, Term, measure_text_width, style, truncate_str};
 
 /// Most items shown at once.
 const VISIBLE: usize = 10;
@@ -29,11 +29,14 @@ pub fn select(
         term.write_str(&prompt_line)?;
         let start = selected.saturating_sub(VISIBLE - 1);
         let shown: Vec<usize> = matches.iter().copied().skip(start).take(VISIBLE).collect();
+        // one screen line per item, or the cursor arithmetic below is off
+        let width = usize::from(term.size().1).saturating_sub(3).max(10);
         for (row, &index) in shown.iter().enumerate() {
+            let item = truncate_str(&items[index], width, "…");
             let line = if start + row == selected {
-                format!("{} {}", style("❯").cyan(), style(&items[index]).cyan())
+                format!("{} {}", style("❯").cyan(), style(item).cyan())
             } else {
-                format!("  {}", items[index])
+                format!("  {item}")
             };
             term.write_str(&format!("\n{line}"))?;
         }

@@ -13,10 +13,8 @@ fn new_asks_for_the_day_and_answers_on_a_terminal() {
     command.env("TERM", "xterm");
     let mut session = spawn_command(command, Some(20_000)).expect("spawn bec in a pty");
     session.exp_string("Start at which day?").unwrap();
-    session.send("two").unwrap();
-    session.flush().unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    session.send_line("").unwrap();
+    // keys are read in order: the filter sees "two" before Enter
+    session.send_line("two").unwrap();
     session.exp_string("Project name").unwrap();
     session.send_line("pty-project").unwrap();
     session.exp_string("Your name").unwrap();
