@@ -46,6 +46,11 @@ fn check_prints_the_summary_first_and_points_at_the_first_failing_test() {
         "no colour into a pipe:\n{}",
         starter.stdout
     );
+    assert!(
+        !starter.stdout.contains("differ from the course's"),
+        "untouched tests are the course's:\n{}",
+        starter.stdout
+    );
 
     fs::write(repo_dir.join("day01/app.py"), SOLVED).unwrap();
     check_in(&sandbox, &repo_dir.join("day01"), &["check", "1"])
