@@ -51,6 +51,38 @@ def get_order(order_id: int, session: SessionDep) -> Order:
     return order
 
 
+def read_page(
+    request: Request,
+    response: Response,
+    session: Session,
+    filters: Filters,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[Order], str | None]:
+    """One page of orders for `filters`, after `cursor` (None: the first page), and the cursor
+    of the next page (None on the last one). When there is a next page, also set
+    `Link: <url>; rel="next"` on `response`: this request's URL with the new cursor."""
+    # BEGIN SOLUTION
+    secret = request.app.state.cursor_secret
+    after = None
+    if cursor is not None:
+        try:
+            after = decode_cursor(cursor, filters.as_dict(), secret)
+        except BadCursor as exc:
+            raise problems.Problem(
+                400, problems.INVALID_CURSOR, "The cursor cannot be used", str(exc)
+            ) from None
+    page = fetch_page(session, filters, limit, after)
+    if page.next_key is None:
+        return page.rows, None
+    next_cursor = encode_cursor(page.next_key, filters.as_dict(), secret)
+    next_url = request.url.include_query_params(cursor=next_cursor)
+    response.headers["Link"] = f'<{next_url}>; rel="next"'
+    return page.rows, next_cursor
+    # STARTER: raise NotImplementedError("TODO(day21): decode the cursor, fetch a page, link on")
+    # END SOLUTION
+
+
 @router.get("/orders", response_model=OrderPage)
 def list_orders(
     request: Request,
@@ -66,25 +98,6 @@ def list_orders(
 ) -> OrderPage:
     """Orders, newest first, `limit` per page. When more follow, the body's `next_cursor` and
     the `Link: <...>; rel="next"` header point at the next page, with the same filters."""
-    # BEGIN SOLUTION
     filters = Filters(user_id=user_id, status=status.value if status else None)
-    secret = request.app.state.cursor_secret
-    after = None
-    if cursor is not None:
-        try:
-            after = decode_cursor(cursor, filters.as_dict(), secret)
-        except BadCursor as exc:
-            raise problems.Problem(
-                400, problems.INVALID_CURSOR, "The cursor cannot be used", str(exc)
-            ) from None
-    page = fetch_page(session, filters, limit, after)
-    next_cursor = None
-    if page.next_key is not None:
-        next_cursor = encode_cursor(page.next_key, filters.as_dict(), secret)
-        next_url = request.url.include_query_params(cursor=next_cursor)
-        response.headers["Link"] = f'<{next_url}>; rel="next"'
-    return OrderPage(
-        data=[OrderOut.model_validate(row) for row in page.rows], next_cursor=next_cursor
-    )
-    # STARTER: raise NotImplementedError("TODO(day21): decode the cursor, fetch a page, link on")
-    # END SOLUTION
+    rows, next_cursor = read_page(request, response, session, filters, limit, cursor)
+    return OrderPage(data=[OrderOut.model_validate(row) for row in rows], next_cursor=next_cursor)
