@@ -20,10 +20,12 @@ The problem types of this API:
     404     {BASE}/order-not-found                 no order has the id in the URL
     422     {BASE}/validation-error                the body, path or query failed validation
     4xx     about:blank                            any other HTTP error (unknown URL, 405...)
+    500     about:blank                            a bug: an exception no handler expected
 """
 
 from __future__ import annotations
 
+import logging
 from http import HTTPStatus
 from typing import Any
 
@@ -37,6 +39,8 @@ BASE = "https://shop.example/problems"
 INVALID_CURSOR = f"{BASE}/invalid-cursor"
 ORDER_NOT_FOUND = f"{BASE}/order-not-found"
 VALIDATION_ERROR = f"{BASE}/validation-error"
+
+log = logging.getLogger("orders_api")
 
 
 class Problem(Exception):
@@ -113,8 +117,25 @@ async def handle_validation_error(request: Request, exc: RequestValidationError)
     # END SOLUTION
 
 
+async def handle_unexpected(request: Request, exc: Exception) -> JSONResponse:
+    """A bug: log it with its traceback, and tell the client only that it happened (500).
+    The exception's message may hold SQL, file paths or data: it stays in the log."""
+    # BEGIN SOLUTION
+    log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return problem_response(
+        request,
+        500,
+        "about:blank",
+        HTTPStatus.INTERNAL_SERVER_ERROR.phrase,
+        "the server failed to answer this request; the error has been logged",
+    )
+    # STARTER: raise NotImplementedError("TODO(day21): log it, answer a 500 problem")
+    # END SOLUTION
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     """Route every kind of error through the handlers above (given)."""
+    app.add_exception_handler(Exception, handle_unexpected)
     app.add_exception_handler(Problem, handle_problem)
     app.add_exception_handler(StarletteHTTPException, handle_http_error)
     app.add_exception_handler(RequestValidationError, handle_validation_error)

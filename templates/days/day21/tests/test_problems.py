@@ -2,9 +2,13 @@
 
 import base64
 import json
+from datetime import datetime
 
 import pytest
+from fastapi.testclient import TestClient
 
+from orders_api.cursor import encode_cursor
+from orders_api.pagination import Key
 from orders_api.problems import INVALID_CURSOR, ORDER_NOT_FOUND, VALIDATION_ERROR
 
 MEMBERS = {"type", "title", "status", "detail", "instance"}
@@ -12,8 +16,9 @@ MEMBERS = {"type", "title", "status", "detail", "instance"}
 
 def assert_problem(response, status: int, type_: str | None = None) -> dict:
     assert response.status_code == status, response.text
-    assert response.headers["content-type"] == "application/problem+json", (
-        f"errors are served as application/problem+json, got {response.headers['content-type']}"
+    content_type = response.headers.get("content-type")
+    assert content_type == "application/problem+json", (
+        f"errors are served as application/problem+json, got {content_type}"
     )
     body = response.json()
     missing = MEMBERS - body.keys()
@@ -109,3 +114,27 @@ def test_cursor_works_with_another_page_size(api, seed):
 
     assert response.status_code == 200, response.text
     assert len(response.json()["data"]) == 1
+
+
+def test_cursor_from_another_deployment_is_a_400_problem(api, seed):
+    seed()
+    foreign = encode_cursor(
+        Key(created_at=datetime(2026, 3, 1), id=1), {"user_id": None, "status": None}, b"staging"
+    )
+
+    response = api.get("/orders", params={"cursor": foreign})
+
+    assert_problem(response, 400, INVALID_CURSOR)
+
+
+def test_unexpected_error_is_a_500_problem_that_leaks_nothing(app, clock):
+    def broken_clock():
+        raise RuntimeError("disk /var/lib/orders is full")
+
+    app.state.clock = broken_clock
+    with TestClient(app, raise_server_exceptions=False) as api:
+        response = api.post("/orders", json={"user_id": 1, "item": "lamp"})
+
+    problem = assert_problem(response, 500, "about:blank")
+    assert problem["title"] == "Internal Server Error"
+    assert "/var/lib" not in response.text and "RuntimeError" not in response.text
