@@ -49,7 +49,7 @@ class StuckServicer(AnalyticsServicer):
         ended = threading.Event()
         if not context.add_callback(ended.set):
             ended.set()
-        ended.wait(timeout=10)
+        ended.wait(timeout=5)
         return pb.GetUserTotalsResponse(user_id=request.user_id)
 
 
