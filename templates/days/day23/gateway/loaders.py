@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from strawberry.dataloader import DataLoader
 
-from gateway.rest import Row, ShopClient
+from gateway.rest import BATCH_LIMIT, Row, ShopClient
 
 
 def by_id(row: Row) -> int:
@@ -61,7 +61,8 @@ class Loaders:
 
 
 def new_loaders(shop: ShopClient) -> Loaders:
-    """A fresh set of loaders (empty caches) whose batch functions call `shop` once per batch."""
+    """A fresh set of loaders (empty caches) whose batch functions call `shop` once per batch,
+    with batches no larger than the services accept (BATCH_LIMIT)."""
     # BEGIN SOLUTION
 
     async def load_users(ids: list[int]) -> list[Row | None]:
@@ -74,9 +75,9 @@ def new_loaders(shop: ShopClient) -> Loaders:
         return group(user_ids, await shop.orders_of_users(user_ids), key=lambda row: row["user_id"])
 
     return Loaders(
-        user=DataLoader(load_fn=load_users),
-        order=DataLoader(load_fn=load_orders),
-        orders_of_user=DataLoader(load_fn=load_orders_of_users),
+        user=DataLoader(load_fn=load_users, max_batch_size=BATCH_LIMIT),
+        order=DataLoader(load_fn=load_orders, max_batch_size=BATCH_LIMIT),
+        orders_of_user=DataLoader(load_fn=load_orders_of_users, max_batch_size=BATCH_LIMIT),
     )
     # STARTER: raise NotImplementedError("TODO(day23): three DataLoaders over the batch reads")
     # END SOLUTION

@@ -14,6 +14,8 @@ from typing import Any
 import httpx
 
 Row = dict[str, Any]
+# The most ids one batch endpoint accepts (MAX_BATCH in services/*/batch.py); more is a 422.
+BATCH_LIMIT = 100
 
 
 class UpstreamError(Exception):

@@ -5,6 +5,7 @@ every HTTP request the gateway makes.
 """
 
 from gateway.loaders import align, group
+from gateway.rest import BATCH_LIMIT
 
 ORDERS_WITH_USERS = "query($ids: [Int!]!) { orders(ids: $ids) { id userId user { id name } } }"
 
@@ -42,6 +43,22 @@ def test_users_with_their_orders_make_one_orders_call(query, add_user, add_order
     for user in data["users"]:
         assert [order["userId"] for order in user["orders"]] == [user["id"], user["id"]]
     assert orders_calls.paths() == ["/orders:search"]
+
+
+def test_no_batch_asks_for_more_ids_than_the_service_accepts(
+    query, add_user, add_order, orders_calls
+):
+    ada = add_user("Ada")
+    ids = [add_order(ada["id"])["id"] for _ in range(120)]
+    data = query(
+        "query($a: [Int!]!, $b: [Int!]!, $c: [Int!]!) {"
+        " a: orders(ids: $a) { id } b: orders(ids: $b) { id } c: orders(ids: $c) { id } }",
+        {"a": ids[:50], "b": ids[50:100], "c": ids[100:]},
+    )
+    assert [order["id"] for order in data["a"] + data["b"] + data["c"]] == ids
+    sizes = [len(asked) for asked in orders_calls.ids("id")]
+    assert sum(sizes) == 120
+    assert max(sizes) <= BATCH_LIMIT
 
 
 def test_every_request_gets_fresh_loaders(query, add_user, add_order, users_calls):
