@@ -107,7 +107,7 @@ def stub(open_channel, port) -> pb_grpc.AnalyticsServiceStub:
 
 @pytest.fixture
 def client(open_channel, port) -> AnalyticsClient:
-    return AnalyticsClient(open_channel(port), timeout=5.0)
+    return AnalyticsClient(open_channel(port), timeout=30.0)
 
 
 @pytest.fixture

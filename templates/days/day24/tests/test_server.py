@@ -12,7 +12,7 @@ from analytics.server import AnalyticsServicer
 from analytics.v1 import analytics_pb2 as pb
 from analytics.v1 import analytics_pb2_grpc as pb_grpc
 
-DEADLINE = 5.0  # every call below has one; none of them should come near it
+DEADLINE = 30.0  # every call below has one; none of them should come near it
 
 
 def stamp(day: int) -> Timestamp:
@@ -84,7 +84,7 @@ class PacedLedger(Ledger):
     def in_range(self, start, end):
         for index, order in enumerate(super().in_range(start, end)):
             if index and all(self.in_step):
-                self.in_step.append(self.received[index - 1].wait(timeout=5))
+                self.in_step.append(self.received[index - 1].wait(timeout=10))
             yield order
 
 
