@@ -9,4 +9,5 @@ mod cohort;
 mod course_tools;
 mod interactive;
 mod new_repo;
+mod merge_safety;
 mod next_day;
