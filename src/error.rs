@@ -137,7 +137,11 @@ pub enum UserError {
         "the course has {course} at `{path}`, where your branch has {yours}, so bec changed nothing.\n\
          Rename yours (`git mv {path} {path}.mine`), commit, and run the command again."
     )]
-    FileFolderConflict { path: String, yours: String, course: String },
+    FileFolderConflict {
+        path: String,
+        yours: String,
+        course: String,
+    },
 
     #[error(
         "the branch `bec/template` is checked out: it holds only the course's renders, and bec merges them \

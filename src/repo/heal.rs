@@ -75,7 +75,9 @@ fn repair_template_branch(repo: &Repository) -> Result<Option<(Oid, Oid)>> {
             continue;
         }
         let Some(target) = reference.target() else { continue };
-        let Ok(base) = repo.merge_base(target, tip) else { continue };
+        let Ok(base) = repo.merge_base(target, tip) else {
+            continue;
+        };
         if base == tip {
             return Ok(None);
         }

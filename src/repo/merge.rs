@@ -108,7 +108,13 @@ fn write_merge(
     let mut index = repo.index()?;
     let conflicts = conflicted_paths(&index)?;
     if !conflicts.is_empty() {
-        move_ref(repo, TEMPLATE_REF, record.new, record.template, "bec: merge stopped on conflicts")?;
+        move_ref(
+            repo,
+            TEMPLATE_REF,
+            record.new,
+            record.template,
+            "bec: merge stopped on conflicts",
+        )?;
         fault::point("conflicts-template-moved")?;
         record.phase = Phase::Conflicts;
         record.save(repo)?;

@@ -156,7 +156,11 @@ fn check_nothing_untracked_in_the_way(
         return Ok(());
     }
     Err(UserError::UntrackedInTheWay {
-        files: in_the_way.into_iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"),
+        files: in_the_way
+            .into_iter()
+            .map(|p| format!("  {p}"))
+            .collect::<Vec<_>>()
+            .join("\n"),
     })
 }
 

@@ -84,7 +84,12 @@ impl AbortRecord {
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(error) => return Err(anyhow::Error::new(error).context(format!("cannot read {}", path.display()))),
         };
-        let damaged = || format!("{} is damaged: remove it, then check the work tree with `git status`", path.display());
+        let damaged = || {
+            format!(
+                "{} is damaged: remove it, then check the work tree with `git status`",
+                path.display()
+            )
+        };
         let stored: Stored = serde_json::from_slice(&text).with_context(damaged)?;
         let oid = |text: &str| Oid::from_str(text).with_context(damaged);
         Ok(Some(AbortRecord {

@@ -45,7 +45,11 @@ fn update_never_writes_through_a_committed_symlink_to_a_folder_outside_the_repo(
         fs::read_to_string(outside.join("data.txt")).unwrap(),
         "precious, outside the repo\n"
     );
-    assert_eq!(fs::read_dir(&outside).unwrap().count(), 1, "nothing new outside the repo");
+    assert_eq!(
+        fs::read_dir(&outside).unwrap().count(),
+        1,
+        "nothing new outside the repo"
+    );
     assert_eq!(picture(&repo_dir), before);
     sandbox
         .bec_in("repo", &["next", "--abort"])
@@ -70,7 +74,10 @@ fn next_never_writes_through_a_symlink_where_the_course_adds_a_folder() {
         .clean_error()
         .stderr_has("`day02` is a symbolic link");
 
-    assert_eq!(fs::read_to_string(outside.join("README.md")).unwrap(), "mine, outside\n");
+    assert_eq!(
+        fs::read_to_string(outside.join("README.md")).unwrap(),
+        "mine, outside\n"
+    );
     assert_eq!(fs::read_dir(&outside).unwrap().count(), 1);
     assert_eq!(picture(&repo_dir), before);
 }
@@ -79,7 +86,11 @@ fn next_never_writes_through_a_symlink_where_the_course_adds_a_folder() {
 fn update_check_compares_with_what_the_branch_merged_after_git_merge_abort() {
     let sandbox = Sandbox::new();
     let repo_dir = sandbox.new_repo("1");
-    fs::write(repo_dir.join("day01/notes.txt"), "Notes for day 1.\nMine.\nLine three.\n").unwrap();
+    fs::write(
+        repo_dir.join("day01/notes.txt"),
+        "Notes for day 1.\nMine.\nLine three.\n",
+    )
+    .unwrap();
     commit_all(&repo_dir, "my notes");
     let template_before = ref_id(&repo_dir, "refs/heads/bec/template");
     let v2 = fixture_at_version(sandbox.path(), "1.1.0");
@@ -104,7 +115,13 @@ fn update_check_compares_with_what_the_branch_merged_after_git_merge_abort() {
         status.stdout
     );
     assert_eq!(ref_id(&repo_dir, "refs/heads/bec/template"), template_before, "healed");
-    assert!(!Repository::open(&repo_dir).unwrap().path().join("bec/merge-abort").exists());
+    assert!(
+        !Repository::open(&repo_dir)
+            .unwrap()
+            .path()
+            .join("bec/merge-abort")
+            .exists()
+    );
 
     // the update is offered again, and brings the same conflict
     bec_with_course(&sandbox, &repo_dir, &v2, &["update"])
@@ -126,9 +143,7 @@ fn next_repairs_a_template_branch_left_ahead_of_the_learner() {
     // the retry stacks its render on the one the branch merged, not on the abandoned one
     next(&sandbox).code(6);
     let repo = Repository::open(&repo_dir).unwrap();
-    let template = repo
-        .find_commit(ref_id(&repo_dir, "refs/heads/bec/template"))
-        .unwrap();
+    let template = repo.find_commit(ref_id(&repo_dir, "refs/heads/bec/template")).unwrap();
     assert_eq!(template.parent_id(0).unwrap(), template_before);
 }
 
@@ -271,7 +286,10 @@ fn a_deleted_file_that_an_update_changes_comes_back_as_a_conflict() {
     bec_with_course(&sandbox, &repo_dir, &v2, &["update"])
         .code(6)
         .stdout_has("day01/notes.txt");
-    assert!(!repo_dir.join("day01/data.bin").exists(), "unchanged by the course: stays deleted");
+    assert!(
+        !repo_dir.join("day01/data.bin").exists(),
+        "unchanged by the course: stays deleted"
+    );
     // `git rm` keeps it deleted
     git(&sandbox, &repo_dir, &["rm", "-q", "day01/notes.txt"]).success();
     git(&sandbox, &repo_dir, &["commit", "-q", "--no-edit"]).success();
