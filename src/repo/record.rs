@@ -84,6 +84,9 @@ impl AbortRecord {
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(error) => return Err(anyhow::Error::new(error).context(format!("cannot read {}", path.display()))),
         };
+        if text.starts_with(b"head ") {
+            return Ok(legacy(repo, &String::from_utf8_lossy(&text)));
+        }
         let damaged = || {
             format!(
                 "{} is damaged: remove it, then check the work tree with `git status`",
@@ -109,4 +112,38 @@ impl AbortRecord {
             Err(error) => Err(anyhow::Error::new(error).context(format!("cannot remove {}", path.display()))),
         }
     }
+}
+
+/// A record written by an older bec (`head <oid>` and `template <oid>` lines, written before a
+/// merge): the touched paths are those that differ between the learner's commit and the commit
+/// being merged, plus the conflicted ones.
+fn legacy(repo: &Repository, text: &str) -> Option<AbortRecord> {
+    let field = |name: &str| {
+        text.lines()
+            .find_map(|line| line.strip_prefix(name)?.trim().parse::<Oid>().ok())
+    };
+    let head = field("head ")?;
+    let template = field("template ")?;
+    let new = repo.refname_to_id("MERGE_HEAD").unwrap_or(template);
+    let old_tree = repo.find_commit(head).ok()?.tree().ok()?;
+    let new_tree = repo.find_commit(new).ok()?.tree().ok()?;
+    let diff = repo.diff_tree_to_tree(Some(&old_tree), Some(&new_tree), None).ok()?;
+    let mut touched: Vec<String> = diff
+        .deltas()
+        .flat_map(|d| [d.old_file().path(), d.new_file().path()])
+        .flatten()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .collect();
+    if let Ok(index) = repo.index() {
+        touched.extend(super::merge::conflicted_paths(&index).unwrap_or_default());
+    }
+    touched.sort();
+    touched.dedup();
+    Some(AbortRecord {
+        head,
+        template,
+        new,
+        phase: Phase::Conflicts,
+        touched,
+    })
 }

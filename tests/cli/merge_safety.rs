@@ -301,3 +301,23 @@ fn a_deleted_file_that_an_update_changes_comes_back_as_a_conflict() {
         .success()
         .stdout_has("Up to date");
 }
+
+#[test]
+fn abort_undoes_a_merge_stopped_by_an_older_bec() {
+    let sandbox = Sandbox::new();
+    let repo_dir = sandbox.new_repo("1");
+    let edited = "Course: Fixture Course\nCurrent day: mine\nTrack: python\n";
+    fs::write(repo_dir.join("progress.txt"), edited).unwrap();
+    commit_all(&repo_dir, "my progress");
+    let before = picture(&repo_dir);
+    next(&sandbox).code(6);
+    // the record as older versions of bec wrote it
+    fs::write(
+        repo_dir.join(".git/bec/merge-abort"),
+        format!("head {}\ntemplate {}\n", before.head, before.template.unwrap()),
+    )
+    .unwrap();
+
+    sandbox.bec_in("repo", &["next", "--abort"]).success();
+    assert_eq!(picture(&repo_dir), before);
+}
