@@ -146,6 +146,7 @@ pub fn commit_and_merge(
     let unchanged = "cannot write the course's render into git, so bec changed nothing";
     fault::point("render-written").context(unchanged)?;
     let template = commit_template(course, repo, tree, previous, date, message).context(unchanged)?;
+    repo::verify_written(repo, template).context(unchanged)?;
     fault::point("template-commit-written").context(unchanged)?;
     repo::merge_template(repo, previous, template, message, author)
 }

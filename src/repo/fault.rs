@@ -18,12 +18,11 @@ use std::io;
 /// Reaches the named point: returns an error, never returns, waits, or does nothing.
 pub fn point(name: &str) -> io::Result<()> {
     #[cfg(debug_assertions)]
-    if let Ok(spec) = std::env::var("BEC_FAULT") {
-        if let Some((at, action)) = spec.rsplit_once(':') {
-            if at == name {
-                return act(name, action);
-            }
-        }
+    if let Ok(spec) = std::env::var("BEC_FAULT")
+        && let Some((at, action)) = spec.rsplit_once(':')
+        && at == name
+    {
+        return act(name, action);
     }
     let _ = name;
     Ok(())

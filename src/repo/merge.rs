@@ -59,7 +59,7 @@ pub fn merge_template(
         .peel_to_commit()
         .context("cannot read the current commit")?
         .id();
-    let plan = plan_merge(repo, head, template)?;
+    let plan = plan_merge(repo, head, template).context("cannot prepare the merge, so bec changed nothing")?;
     let mut record = AbortRecord {
         head,
         template: previous,
@@ -70,9 +70,48 @@ pub fn merge_template(
     record
         .save(repo)
         .context("cannot record how to undo the merge, so bec changed nothing")?;
+    let locks = LeftLocks::before(repo);
     match write_merge(repo, &mut record, message, author) {
         Ok(outcome) => Ok(outcome),
-        Err(error) => Err(undo_after_failure(repo, &record, error)),
+        Err(error) => {
+            locks.remove_new(repo);
+            Err(undo_after_failure(repo, &record, error))
+        }
+    }
+}
+
+/// Lock files libgit2 can leave behind when a write fails half-way (a full disk): those that did
+/// not exist before the merge are this command's own and are removed before undoing it.
+struct LeftLocks {
+    existing: Vec<std::path::PathBuf>,
+}
+
+impl LeftLocks {
+    fn candidates(repo: &Repository) -> Vec<std::path::PathBuf> {
+        let git = repo.path();
+        let mut paths: Vec<_> = ["index", "MERGE_HEAD", "MERGE_MSG", "MERGE_MODE", "ORIG_HEAD", "HEAD"]
+            .iter()
+            .map(|name| git.join(format!("{name}.lock")))
+            .collect();
+        paths.push(git.join(format!("{TEMPLATE_REF}.lock")));
+        if let Ok(branch) = checked_out_branch(repo) {
+            paths.push(git.join(format!("{branch}.lock")));
+        }
+        paths
+    }
+
+    fn before(repo: &Repository) -> LeftLocks {
+        LeftLocks {
+            existing: LeftLocks::candidates(repo).into_iter().filter(|p| p.exists()).collect(),
+        }
+    }
+
+    fn remove_new(&self, repo: &Repository) {
+        for path in LeftLocks::candidates(repo) {
+            if !self.existing.contains(&path) {
+                let _ = fs::remove_file(path);
+            }
+        }
     }
 }
 
@@ -132,9 +171,7 @@ fn write_merge(
         .commit(None, author, author, message, &tree, &[&ours, &theirs])
         .map_err(git_error)
         .context("cannot write the merge commit")?;
-    repo.find_commit(commit)
-        .map_err(git_error)
-        .context("the merge commit cannot be read back")?;
+    super::verify_written(repo, commit).context("cannot write the merge commit")?;
     fault::point("merge-commit-written")?;
     let branch = checked_out_branch(repo)?;
     move_ref(repo, &branch, commit, record.head, message)?;
@@ -270,9 +307,14 @@ fn restore(repo: &Repository, record: &AbortRecord) -> Result<()> {
     }
     let head_tree = repo.find_commit(record.head)?.tree()?;
 
-    // Created files first: removing them frees space on a full disk.
+    // Created files first: removing them frees space on a full disk. libgit2 writes each file
+    // through `<path>.lock`, which a failed write (a full disk) leaves behind.
     let mut changed = Vec::new();
     for path in &touched {
+        let lock = format!("{path}.lock");
+        if !touched.contains(&lock) && head_tree.get_path(Path::new(&lock)).is_err() {
+            let _ = fs::remove_file(root.join(&lock));
+        }
         if head_tree.get_path(Path::new(path)).is_ok() {
             changed.push(path.as_str());
             continue;

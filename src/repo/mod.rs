@@ -13,7 +13,7 @@ pub use heal::{Health, heal, merged_template, template_tip};
 pub use lock::RepoLock;
 pub use merge::{Aborted, MergeOutcome, abort_next, conflicted_paths, git_error, merge_template};
 pub use record::{AbortRecord, Phase};
-pub use tree::write_tree;
+pub use tree::{verify_written, write_tree};
 pub use worktree::{
     check_clean, check_index_lock, check_not_on_template_branch, current_branch, ensure_no_operation_in_progress,
 };

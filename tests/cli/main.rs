@@ -8,6 +8,7 @@ mod check_and_doctor;
 mod cohort;
 mod course_tools;
 mod faults;
+mod full_disk;
 mod interactive;
 mod merge_safety;
 mod new_repo;
