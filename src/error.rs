@@ -149,6 +149,14 @@ pub enum UserError {
     )]
     OnTemplateBranch,
 
+    #[error(
+        "you changed these files after the merge wrote them, and undoing the merge would lose that, \
+         so bec changed nothing:\n{files}\n\
+         Copy what you want to keep outside the repo (or undo your change with `git checkout -- FILE`), \
+         then run `bec next --abort` again; or finish the merge instead (`git add`, `git commit`)."
+    )]
+    EditedSinceMerge { files: String },
+
     #[error("the branch `bec/template`, which holds the course's renders, is missing.\n{fix}")]
     MissingTemplateBranch { fix: String },
 
@@ -261,6 +269,7 @@ impl UserError {
             | UntrackedInTheWay { .. }
             | FileFolderConflict { .. }
             | OnTemplateBranch
+            | EditedSinceMerge { .. }
             | MissingTemplateBranch { .. }
             | CourseFinished { .. }
             | TargetsNotEmpty { .. }

@@ -41,7 +41,10 @@ pub fn status(course: &Course, start: &Path) -> Result<StatusReport> {
     let (root, repo) = open_git(start)?;
     let mut interrupted = false;
     let mut repaired = Vec::new();
-    let lock = RepoLock::try_acquire(&repo, "status")?;
+    // A repo bec cannot lock (read-only) is still described, just not repaired.
+    let locking = RepoLock::try_acquire(&repo, "status");
+    let busy = matches!(locking, Ok(None));
+    let lock = locking.ok().flatten();
     if lock.is_some() {
         let health = repo::heal(&repo)?;
         interrupted = health.interrupted;
@@ -89,7 +92,7 @@ pub fn status(course: &Course, start: &Path) -> Result<StatusReport> {
         merge_in_progress: repo.path().join("MERGE_HEAD").exists(),
         conflicts,
         interrupted,
-        busy: lock.is_none(),
+        busy,
         index_locked: repo.path().join("index.lock").exists(),
         repaired,
     })

@@ -264,6 +264,9 @@ pub fn abort_next(repo: &Repository) -> Result<Aborted> {
         Phase::Conflicts => merging && head == Some(record.head),
     };
     if undo {
+        if record.phase == Phase::Conflicts {
+            check_no_edits_since_merge(repo, &record)?;
+        }
         restore(repo, &record)?;
         return Ok(Aborted::Undone);
     }
@@ -351,6 +354,41 @@ fn restore(repo: &Repository, record: &AbortRecord) -> Result<()> {
     }
     repo.cleanup_state().map_err(git_error)?;
     AbortRecord::remove(repo)
+}
+
+/// Refuses to undo a stopped merge when the learner changed a file after the merge wrote it
+/// cleanly (`git merge --abort` refuses too): undoing would lose that change. Conflicted files are
+/// the merge's own and go back as they were.
+fn check_no_edits_since_merge(repo: &Repository, record: &AbortRecord) -> Result<()> {
+    let root = repo.workdir().expect("checked by the caller");
+    let index = repo.index()?;
+    let mut edited = Vec::new();
+    for path in &record.touched {
+        let Some(entry) = index.get_path(Path::new(path), 0) else {
+            continue;
+        };
+        let full = root.join(path);
+        let same = match fs::symlink_metadata(&full) {
+            Ok(meta) if meta.file_type().is_symlink() => fs::read_link(&full)
+                .ok()
+                .and_then(|target| Oid::hash_object(git2::ObjectType::Blob, target.as_os_str().as_encoded_bytes()).ok())
+                .is_some_and(|oid| oid == entry.id),
+            Ok(meta) if meta.is_file() => {
+                Oid::hash_file(git2::ObjectType::Blob, &full).is_ok_and(|oid| oid == entry.id)
+            }
+            _ => false,
+        };
+        if !same {
+            edited.push(format!("  {path}"));
+        }
+    }
+    if edited.is_empty() {
+        return Ok(());
+    }
+    Err(UserError::EditedSinceMerge {
+        files: edited.join("\n"),
+    }
+    .into())
 }
 
 /// The first symbolic link above `path` in the work tree, if any.

@@ -321,3 +321,31 @@ fn abort_undoes_a_merge_stopped_by_an_older_bec() {
     sandbox.bec_in("repo", &["next", "--abort"]).success();
     assert_eq!(picture(&repo_dir), before);
 }
+
+#[test]
+fn abort_refuses_to_drop_an_edit_made_after_the_merge_to_a_file_it_wrote() {
+    let sandbox = Sandbox::new();
+    let repo_dir = sandbox.new_repo("1");
+    fs::write(repo_dir.join("progress.txt"), "my own progress\n").unwrap();
+    commit_all(&repo_dir, "my progress");
+    let before = picture(&repo_dir);
+    next(&sandbox).code(6);
+    // the learner starts on tomorrow's lab before resolving the conflict
+    let started = "# Day 2\n\nmy first notes on day two\n";
+    fs::write(repo_dir.join("day02/README.md"), started).unwrap();
+    let during = picture(&repo_dir);
+
+    sandbox
+        .bec_in("repo", &["next", "--abort"])
+        .code(4)
+        .clean_error()
+        .stderr_has("day02/README.md")
+        .stderr_has("changed nothing");
+    assert_eq!(picture(&repo_dir), during);
+    assert_eq!(fs::read_to_string(repo_dir.join("day02/README.md")).unwrap(), started);
+
+    // once the learner drops (or saves) the change, the abort goes through
+    git(&sandbox, &repo_dir, &["checkout", "--", "day02/README.md"]).success();
+    sandbox.bec_in("repo", &["next", "--abort"]).success();
+    assert_eq!(picture(&repo_dir), before);
+}
