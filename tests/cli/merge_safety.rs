@@ -354,11 +354,18 @@ fn abort_refuses_to_drop_an_edit_made_after_the_merge_to_a_file_it_wrote() {
 fn status_repairs_a_template_branch_an_interrupted_older_bec_left_ahead() {
     let sandbox = Sandbox::new();
     let repo_dir = sandbox.new_repo("1");
-    fs::write(repo_dir.join("day01/notes.txt"), "Notes for day 1.\nMine.\nLine three.\n").unwrap();
+    fs::write(
+        repo_dir.join("day01/notes.txt"),
+        "Notes for day 1.\nMine.\nLine three.\n",
+    )
+    .unwrap();
     commit_all(&repo_dir, "my notes");
     let template_before = ref_id(&repo_dir, "refs/heads/bec/template");
     let v2 = fixture_at_version(sandbox.path(), "1.1.0");
-    write_file(&v2.join("days/day01/notes.txt"), "Notes for day 1.\nRevised.\nLine three.\n");
+    write_file(
+        &v2.join("days/day01/notes.txt"),
+        "Notes for day 1.\nRevised.\nLine three.\n",
+    );
     bec_with_course(&sandbox, &repo_dir, &v2, &["update"]).code(6);
     // what an older bec left when killed after moving bec/template: no merge, no record
     git(&sandbox, &repo_dir, &["merge", "--abort"]).success();
