@@ -414,3 +414,17 @@ fn index_matches(repo: &Repository, tree: &git2::Tree<'_>, index: &Index) -> Res
     let diff = repo.diff_tree_to_index(Some(tree), Some(index), None)?;
     Ok(diff.deltas().len() == 0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_libgit2_failure_without_a_reason_is_not_reported_as_no_error() {
+        let text = format!("{:#}", git_error(git2::Error::from_str("no error")));
+        assert!(!text.contains("no error"), "{text}");
+        assert!(text.contains("disk full"), "{text}");
+        let real = format!("{:#}", git_error(git2::Error::from_str("failed to write out file")));
+        assert_eq!(real, "failed to write out file");
+    }
+}
