@@ -95,9 +95,16 @@ pub fn run(cli: Cli) -> Result<u8> {
         }
         Command::Next { abort, date } => {
             if abort {
-                let learner = ops::next::LearnerRepo::open(&here)?;
-                crate::repo::abort_next(&learner.repo)?;
-                println!("Aborted: the repo is back where it was before `bec next`.");
+                match ops::next::abort(&here)? {
+                    crate::repo::Aborted::Undone => println!(
+                        "Aborted: the files the merge touched, your branch and bec/template are back where they \
+                         were before the command; your other uncommitted changes are kept."
+                    ),
+                    crate::repo::Aborted::Repaired => println!(
+                        "No merge was left to undo; bec/template pointed at a course render your branch never \
+                         merged, and points again at the last one it merged."
+                    ),
+                }
                 return Ok(exit::SUCCESS);
             }
             let options = NextOptions {
@@ -148,6 +155,18 @@ pub fn run(cli: Cli) -> Result<u8> {
                     day_dir(report.current_day)
                 );
                 println!("Branch:  {}", report.branch.as_deref().unwrap_or("(detached HEAD)"));
+                for repair in &report.repaired {
+                    println!("Repaired: {repair}");
+                }
+                if report.interrupted {
+                    println!("Merge:   interrupted: undo what it left with `bec next --abort`, then run it again");
+                }
+                if report.busy {
+                    println!("Busy:    another bec command is changing this repo right now");
+                }
+                if report.index_locked {
+                    println!("Lock:    .git/index.lock exists: if no git command is running, remove it");
+                }
                 if report.merge_in_progress {
                     println!("Merge:   in progress ({} conflicted file(s))", report.conflicts.len());
                     for file in &report.conflicts {
