@@ -13,6 +13,7 @@ pub mod date;
 pub mod day_id;
 pub mod error;
 pub mod ops;
+mod output;
 pub mod regions;
 pub mod render;
 pub mod repo;

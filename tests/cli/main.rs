@@ -5,6 +5,7 @@ mod support;
 mod bad_input;
 mod built_in_course;
 mod check_and_doctor;
+mod closed_pipe;
 mod cohort;
 mod course_tools;
 mod interactive;
