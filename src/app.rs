@@ -70,6 +70,19 @@ pub fn run(cli: Cli) -> Result<u8> {
     }
     let course = Course::load(cli.course.as_deref())?;
     let here = std::env::current_dir()?;
+    let reads_learner_days = matches!(
+        cli.command,
+        Command::Next { abort: false, .. }
+            | Command::Status { .. }
+            | Command::Update { .. }
+            | Command::Check { .. }
+            | Command::Doctor { day: None }
+    );
+    if reads_learner_days && let Ok(learner) = ops::next::LearnerRepo::open(&here) {
+        learner
+            .state
+            .check_days(&course, &learner.root.join(crate::state::STATE_FILE))?;
+    }
     match cli.command {
         Command::New {
             day,

@@ -139,11 +139,11 @@ pub fn render(course: &Course, plan: &RenderPlan) -> Result<RenderedTree, Vec<Us
             if *overridable && out.contains_key(&full) {
                 continue;
             }
-            if full == crate::state::STATE_FILE {
+            if let Some(problem) = state_file_problem(&full) {
                 errors.push(UserError::UnsafePath {
                     file: source_path.to_string(),
                     rendered: full,
-                    problem: "is written by bec itself; remove it from the course".into(),
+                    problem: problem.into(),
                 });
                 continue;
             }
@@ -162,6 +162,19 @@ pub fn render(course: &Course, plan: &RenderPlan) -> Result<RenderedTree, Vec<Us
         }
     }
     if errors.is_empty() { Ok(out) } else { Err(errors) }
+}
+
+/// Why a course file may not render to `path`, when it is a `bec.toml`: at the root it is bec's
+/// own state file; in a folder, bec would take that folder for the repo root.
+fn state_file_problem(path: &str) -> Option<&'static str> {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    if !name.eq_ignore_ascii_case(crate::state::STATE_FILE) {
+        None
+    } else if path == name {
+        Some("is written by bec itself; remove it from the course")
+    } else {
+        Some("is the name of bec's state file: bec run in that folder would stop working; rename it")
+    }
 }
 
 /// Turns a list of errors from [`render`] into one error for commands that stop at the first

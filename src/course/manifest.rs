@@ -168,7 +168,7 @@ impl Manifest {
             && version > i64::from(FORMAT_VERSION)
         {
             return Err(UserError::FormatTooNew {
-                found: version as u32,
+                found: version,
                 known: FORMAT_VERSION,
             });
         }
@@ -191,7 +191,7 @@ impl Manifest {
             })?;
         if version > i64::from(FORMAT_VERSION) {
             return Err(UserError::FormatTooNew {
-                found: version as u32,
+                found: version,
                 known: FORMAT_VERSION,
             });
         }
@@ -315,6 +315,9 @@ week = 1
             Manifest::parse(&text, "c"),
             Err(UserError::FormatTooNew { found: 2, known: 1 })
         ));
+        let huge = MINIMAL.replace("format_version = 1", "format_version = 99999999999");
+        let error = Manifest::parse(&huge, "c").unwrap_err();
+        assert!(error.to_string().contains("format_version 99999999999,"), "{error}");
     }
 
     #[test]

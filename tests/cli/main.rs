@@ -8,6 +8,8 @@ mod check_and_doctor;
 mod closed_pipe;
 mod cohort;
 mod course_tools;
+mod damaged_state;
 mod interactive;
 mod new_repo;
 mod next_day;
+mod staging_leftovers;
