@@ -114,8 +114,11 @@ pub fn validate(prompt: &Prompt, value: &str) -> Result<(), UserError> {
     if value.trim().is_empty() {
         return Err(bad("it is empty".into()));
     }
-    if value.contains(['\n', '\r', '\0']) {
-        return Err(bad("it contains a line break or control character".into()));
+    if let Some(c) = value.chars().find(|c| crate::printable::is_unprintable(*c)) {
+        return Err(bad(format!(
+            "it contains the control character {}: an answer is one line of plain text",
+            c.escape_debug()
+        )));
     }
     if !prompt.choices.is_empty() && !prompt.choices.iter().any(|c| c == value) {
         return Err(bad(format!("`{value}` is not one of: {}", prompt.choices.join(", "))));
@@ -213,5 +216,25 @@ mod tests {
         assert!(validate(&p, "my-course").is_ok());
         assert!(validate(&p, "../evil").is_err());
         assert!(validate(&p, "").is_err());
+    }
+
+    #[test]
+    fn control_characters_are_refused_and_named() {
+        let p = prompt("author_name");
+        assert!(validate(&p, "Ada Lovelace-Byron, Jr.").is_ok());
+        for (bad, shown) in [
+            ("Ada\u{1b}[31m", "\\u{1b}"),
+            ("Ada\tL", "\\t"),
+            ("Ada\u{7f}", "\\u{7f}"),
+            ("Ada\u{9b}", "\\u{9b}"),
+            ("Ada\u{202e}", "\\u{202e}"),
+            ("a\nb", "\\n"),
+        ] {
+            let error = validate(&p, bad).unwrap_err().to_string();
+            assert!(
+                error.contains("`author_name`") && error.contains(shown),
+                "{bad:?}: {error}"
+            );
+        }
     }
 }

@@ -18,6 +18,7 @@ use crate::ops::cohort::new::{CohortOptions, CohortReport, new_cohort};
 use crate::ops::cohort::status::{CohortStatus, cohort_status};
 use crate::ops::cohort::verify::verify;
 use crate::output::{out, outln};
+use crate::printable::{printable, spreadsheet_cell};
 
 /// Runs one `bec cohort` command and returns its exit code.
 pub fn run_cohort_command(course: &Course, command: CohortCommand) -> Result<u8> {
@@ -67,10 +68,13 @@ pub fn run_cohort_command(course: &Course, command: CohortCommand) -> Result<u8>
                 report.repos,
                 dir.display()
             );
+            // Problems quote file names and commit ids from the learners' repos: every line is
+            // shown with its control characters escaped.
             for odd in &report.odd {
-                outln!("  {}:", odd.handle);
+                outln!("  {}:", printable(&odd.handle));
                 for problem in &odd.problems {
-                    outln!("    - {}", problem.replace('\n', "\n      "));
+                    let lines: Vec<_> = problem.lines().map(printable).collect();
+                    outln!("    - {}", lines.join("\n      "));
                 }
             }
             Ok(exit::FAILURE)
@@ -199,12 +203,12 @@ fn status_table(status: &CohortStatus) -> String {
     }
     for repo in &status.repos {
         let commit = repo.last_commit.as_ref();
-        let mut summary: String = commit.map(|c| c.summary.clone()).unwrap_or_default();
+        let mut summary: String = commit.map(|c| printable(&c.summary).into_owned()).unwrap_or_default();
         if summary.chars().count() > 48 {
             summary = format!("{}…", summary.chars().take(47).collect::<String>());
         }
         let mut row = vec![
-            repo.handle.clone(),
+            printable(&repo.handle).into_owned(),
             repo.current_day.map(day_dir).unwrap_or_else(|| "?".into()),
             repo.course_version.clone().unwrap_or_else(|| "?".into()),
             commit.map(|c| c.short_id.clone()).unwrap_or_default(),
@@ -215,7 +219,7 @@ fn status_table(status: &CohortStatus) -> String {
             row.push(tests_text(repo));
         }
         if let Some(problem) = &repo.problem {
-            row.push(format!("({problem})"));
+            row.push(format!("({})", printable(problem)));
         }
         rows.push(row);
     }
@@ -270,7 +274,7 @@ fn status_csv(status: &CohortStatus) -> Result<String> {
     let text = |value: Option<String>| value.unwrap_or_default();
     for repo in &status.repos {
         let commit = repo.last_commit.as_ref();
-        writer.write_record([
+        let cells = [
             repo.handle.clone(),
             text(repo.name.clone()),
             text(repo.email.clone()),
@@ -283,7 +287,9 @@ fn status_csv(status: &CohortStatus) -> Result<String> {
             text(repo.tests.as_ref().map(|t| t.passed.to_string())),
             text(repo.tests.as_ref().map(|t| t.total.to_string())),
             text(repo.problem.clone()),
-        ])?;
+        ];
+        // Learners wrote the names, emails and commit messages: no cell may run as a formula.
+        writer.write_record(cells.iter().map(|cell| spreadsheet_cell(cell).into_owned()))?;
     }
     let bytes = writer.into_inner().context("cannot write the CSV")?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())

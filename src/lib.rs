@@ -14,6 +14,7 @@ pub mod day_id;
 pub mod error;
 pub mod ops;
 mod output;
+pub mod printable;
 pub mod regions;
 pub mod render;
 pub mod repo;

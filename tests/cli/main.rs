@@ -10,6 +10,7 @@ mod cohort;
 mod course_tools;
 mod damaged_state;
 mod interactive;
+mod learner_text;
 mod new_repo;
 mod next_day;
 mod staging_leftovers;
