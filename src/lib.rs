@@ -20,3 +20,4 @@ pub mod render;
 pub mod repo;
 pub mod staging;
 pub mod state;
+pub mod template_limits;
