@@ -124,8 +124,7 @@ pub fn validate(prompt: &Prompt, value: &str) -> Result<(), UserError> {
         return Err(bad(format!("`{value}` is not one of: {}", prompt.choices.join(", "))));
     }
     if let Some(pattern) = &prompt.pattern {
-        let regex = regex_lite::Regex::new(pattern)
-            .map_err(|e| UserError::Course(format!("prompt `{}` has an invalid pattern: {e}", prompt.name)))?;
+        let regex = compile_pattern(prompt, pattern)?;
         if !regex.is_match(value) {
             let help = prompt
                 .pattern_help
@@ -135,6 +134,12 @@ pub fn validate(prompt: &Prompt, value: &str) -> Result<(), UserError> {
         }
     }
     Ok(())
+}
+
+/// The prompt's `pattern`, compiled; an invalid one is a course error.
+pub fn compile_pattern(prompt: &Prompt, pattern: &str) -> Result<regex_lite::Regex, UserError> {
+    regex_lite::Regex::new(pattern)
+        .map_err(|e| UserError::Course(format!("prompt `{}` has an invalid pattern: {e}", prompt.name)))
 }
 
 fn ask(prompt: &Prompt, default: Option<&str>) -> Result<String, UserError> {

@@ -7,6 +7,7 @@ mod built_in_course;
 mod check_and_doctor;
 mod closed_pipe;
 mod cohort;
+mod course_limits;
 mod course_tools;
 mod damaged_state;
 mod interactive;
