@@ -25,9 +25,10 @@ const STAGING_PREFIX: &str = ".bec-";
 
 #[derive(Debug)]
 pub struct Staging {
-    dir: TempDir,
-    /// Held (locked) until the staged content is moved into place.
+    /// Held (locked) until the staged content is moved into place. Declared first, so a dropped
+    /// staging closes it before its folder is removed (Windows cannot remove an open file's folder).
     lock: Option<File>,
+    dir: TempDir,
 }
 
 impl Staging {
@@ -48,7 +49,7 @@ impl Staging {
             .with_context(|| format!("cannot lock {}", pending.display()))?;
         fs::rename(&pending, dir.path().join(LOCK_FILE))
             .with_context(|| format!("cannot create the lock file in {}", dir.path().display()))?;
-        Ok(Staging { dir, lock: Some(lock) })
+        Ok(Staging { lock: Some(lock), dir })
     }
 
     pub fn path(&self) -> &Path {
