@@ -1,7 +1,6 @@
 //! The command layer: turns parsed arguments into operation options, prints results, and maps
 //! every error to its documented exit code in one place.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -62,7 +61,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         // Generated into memory: clap_complete panics when its writer fails (a closed pipe).
         let mut script = Vec::new();
         clap_complete::generate(shell, &mut Cli::command(), "bec", &mut script);
-        std::io::stdout().write_all(&script)?;
+        crate::output::write_bytes(&script)?;
         return Ok(exit::SUCCESS);
     }
     if let Command::Course { command } = &cli.command {
@@ -294,7 +293,7 @@ fn print_new(course: &Course, report: &ops::new::NewReport) -> Result<()> {
         dir = day_dir(day),
         next = day + 1
     );
-    std::io::stdout().flush()?;
+    crate::output::flush()?;
     Ok(())
 }
 
