@@ -3,8 +3,8 @@
 //! Checks the manifest (with the checks `bec new` makes of prompts and the commit identity), that
 //! lab flags match the day folders, every day's `day.toml`, and renders every lab day as starter
 //! and as reference (Handlebars syntax, unknown variables, solution regions, unsafe paths) and
-//! commits each render as `bec new` does, in a scratch repo. With `--labs` it also runs each day's tests: the starter must fail and
-//! the reference must pass.
+//! commits each render as `bec new` does, in a scratch repo. With `--labs` it also runs each
+//! day's tests: the starter must fail and the reference must pass.
 
 use std::path::Path;
 
