@@ -61,6 +61,9 @@ pub enum UserError {
     #[error("invalid date `{given}`: use YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ or seconds since 1970")]
     BadDate { given: String },
 
+    #[error("`{given}` is after 2106-02-07T06:28:15Z, the last moment a git commit can record: use an earlier date")]
+    DateOutOfRange { given: String },
+
     #[error("{path} exists and is not empty: choose another folder, or remove it first")]
     TargetNotEmpty { path: PathBuf },
 
@@ -173,7 +176,7 @@ pub enum UserError {
         "the course manifest has format_version {found}, but this bec understands up to {known}.\n\
          Upgrade bec (cargo install --locked --path . in its repo) to use this course."
     )]
-    FormatTooNew { found: u32, known: u32 },
+    FormatTooNew { found: i64, known: u32 },
 
     #[error("course error: {0}")]
     Course(String),
@@ -250,6 +253,7 @@ impl UserError {
             | UnknownAnswer { .. }
             | MissingAnswer { .. }
             | BadDate { .. }
+            | DateOutOfRange { .. }
             | BadRoster { .. }
             | MissingSharedAnswers { .. }
             | BadPushUrl { .. }
