@@ -61,7 +61,12 @@ def test_terraform_and_provider_versions_are_pinned():
     aws = providers.body.get("aws")
     assert isinstance(aws, dict), "required_providers needs aws = { source = ..., version = ... }"
     assert aws.get("source") == "hashicorp/aws", "the aws provider comes from hashicorp/aws"
-    assert re.search(r"\d+\.\d+", str(aws.get("version", ""))), "pin the provider version"
+    version = str(aws.get("version", ""))
+    assert re.search(r"\d+\.\d+", version), "pin the provider version"
+    assert "~>" in version or "<" in version, (
+        f"version = {version!r} lets `terraform init -upgrade` jump to the next major release: "
+        'bound it, for example "~> 5.100"'
+    )
 
 
 def test_provider_talks_to_localstack():
@@ -216,6 +221,16 @@ def test_state_and_provider_cache_stay_out_of_git():
         assert gitignored(private, patterns), f"{private} must not be committed"
     for shared in (".terraform.lock.hcl", "main.tf", "variables.tf"):
         assert not gitignored(shared, patterns), f"{shared} belongs in git"
+
+
+def test_saved_plans_stay_out_of_git():
+    path = TF_DIR / ".gitignore"
+    assert path.exists(), "add infra/terraform/.gitignore"
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    patterns = [line for line in lines if line and not line.startswith("#")]
+    # `terraform plan -out=tfplan` (README step 10) writes every planned value, secrets included.
+    for plan in ("tfplan", "release.tfplan"):
+        assert gitignored(plan, patterns), f"a saved plan ({plan}) must not be committed"
 
 
 def test_compose_runs_a_pinned_localstack_with_a_healthcheck():
