@@ -166,8 +166,12 @@ def test_probes_check_health_on_the_container_port():
         app = importlib.import_module(f"{package}.main").app
         served = {r.path for r in app.routes if "GET" in getattr(r, "methods", set())}
         for probe in ("readinessProbe", "livenessProbe"):
-            check = (container.get(probe) or {}).get("httpGet")
-            assert check, f"{service}: add a {probe} with httpGet"
+            assert container.get(probe), f"{service}: add a {probe} with httpGet"
+            check = container[probe].get("httpGet")
+            assert check and not check.get("host"), (
+                f"{service}: the {probe} should ask this container (httpGet on its own port),"
+                " never another service: a dependency's outage would restart healthy pods"
+            )
             assert check.get("path") in served, f"{service}: {check.get('path')} is not a route"
             assert container_port(container, check.get("port")) == 8000, (
                 f"{service}: the {probe} port should be the container's http port"
