@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.hcl import Block, Body, Expr, parse_dir
+from tests.hcl import Block, Body, Expr, parse, parse_dir
 
 DAY_DIR = Path(__file__).resolve().parent.parent
 TF_DIR = DAY_DIR / "infra" / "terraform"
@@ -67,6 +67,35 @@ def test_terraform_and_provider_versions_are_pinned():
         f"version = {version!r} lets `terraform init -upgrade` jump to the next major release: "
         'bound it, for example "~> 5.100"'
     )
+
+
+def test_state_lives_in_a_locked_remote_backend():
+    settings = config().first("terraform")
+    assert settings, "versions.tf should hold a terraform block"
+    backend = settings.body.first("backend")
+    assert backend, (
+        "without a backend the state is a file on one laptop: two people apply from two"
+        ' different states. Add backend "s3" (README step 2)'
+    )
+    assert backend.labels == ["s3"], "keep the state in the S3 backend (LocalStack's S3 here)"
+    assert isinstance(backend.body.get("key"), str) and backend.body.get("key"), (
+        "set key: the path of the state object in the bucket"
+    )
+    locked = backend.body.get("use_lockfile") is True or bool(backend.body.raw("dynamodb_table"))
+    assert locked, (
+        "set use_lockfile = true: without a lock two applies at once both write the state,"
+        " and the second overwrites what the first created"
+    )
+    assert backend.body.get("encrypt") is True, "set encrypt = true: the state holds secrets"
+    # Where the bucket is comes from a partial configuration given at `terraform init`.
+    files = sorted(TF_DIR.glob("*.tfbackend"))
+    assert files, "keep the LocalStack settings in a *.tfbackend file"
+    settings_file = parse(files[0].read_text(encoding="utf-8"))
+    bucket = settings_file.get("bucket")
+    assert isinstance(bucket, str) and bucket, f"{files[0].name}: set the bucket"
+    hooks = DAY_DIR / "localstack" / "ready.d"
+    scripts = " ".join(s.read_text(encoding="utf-8") for s in sorted(hooks.glob("*.sh")))
+    assert bucket in scripts, f"nothing creates the state bucket {bucket!r} before terraform init"
 
 
 def test_provider_talks_to_localstack():
