@@ -1,17 +1,70 @@
-"""Shared fixtures. Tests marked `live` would need running services and only run with BEC_LIVE=1
-(today has none: the app runs in-process through TestClient)."""
+"""Shared fixtures. The same HTTP contract is checked against two implementations of the service:
+
+- `python`: app/main.py, called in-process through FastAPI's TestClient (no server needed);
+- `node`: node/server.js, started with `node` as a real process on a free port (PORT=0) and
+  called over HTTP with httpx; the process is stopped when the tests end.
+
+Every test runs once per implementation, so its id ends in `[python]` or `[node]`.
+Tests marked `live` would need running services and only run with BEC_LIVE=1 (today has none).
+"""
 
 import os
+import re
+import subprocess
 
+import httpx
 import pytest
-from fastapi.testclient import TestClient
 
-from app.main import app
+from tests.services import (
+    NODE_SERVER,
+    Service,
+    find_node,
+    first_line,
+    halt,
+    node_info,
+    python_service,
+    stop,
+)
 
 
-@pytest.fixture
-def client() -> TestClient:
-    return TestClient(app)
+@pytest.fixture(scope="session")
+def node_service(request: pytest.FixtureRequest) -> Service:
+    node, version, problem = find_node()
+    if problem:
+        return Service(name="node", problem=problem)
+
+    process = subprocess.Popen(
+        [node, str(NODE_SERVER)],
+        env={**os.environ, "PORT": "0"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    request.addfinalizer(lambda: stop(process))
+    line = first_line(process)
+    found = re.search(r"listening on (http://127\.0\.0\.1:\d+)", line)
+    if found is None:
+        exited = process.poll() is not None
+        halt(process)
+        errors = process.stderr.read()
+        return Service(
+            name="node",
+            problem=(
+                "node/server.js must print 'listening on http://127.0.0.1:PORT' once it listens;"
+                f" it printed {line!r}{' and exited' if exited else ''}.\n{errors}"
+            ),
+        )
+
+    client = httpx.Client(base_url=found.group(1), trust_env=False)
+    request.addfinalizer(client.close)
+    return Service(name="node", client=client, info=node_info(version))
+
+
+@pytest.fixture(params=["python", "node"])
+def service(request: pytest.FixtureRequest) -> Service:
+    if request.param == "node":
+        return request.getfixturevalue("node_service")
+    return python_service()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
