@@ -10,21 +10,11 @@ Tests marked `live` would need running services and only run with BEC_LIVE=1 (to
 
 import os
 import re
-import subprocess
 
 import httpx
 import pytest
 
-from tests.services import (
-    NODE_SERVER,
-    Service,
-    find_node,
-    first_line,
-    halt,
-    node_info,
-    python_service,
-    stop,
-)
+from tests.services import NodeServer, Service, find_node, node_info, python_service
 
 
 @pytest.fixture(scope="session")
@@ -33,25 +23,17 @@ def node_service(request: pytest.FixtureRequest) -> Service:
     if problem:
         return Service(name="node", problem=problem)
 
-    process = subprocess.Popen(
-        [node, str(NODE_SERVER)],
-        env={**os.environ, "PORT": "0"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    request.addfinalizer(lambda: stop(process))
-    line = first_line(process)
+    server = NodeServer(node)
+    request.addfinalizer(server.stop)
+    line = server.first_line()
     found = re.search(r"listening on (http://127\.0\.0\.1:\d+)", line)
     if found is None:
-        exited = process.poll() is not None
-        halt(process)
-        errors = process.stderr.read()
+        errors = server.stop()
         return Service(
             name="node",
             problem=(
                 "node/server.js must print 'listening on http://127.0.0.1:PORT' once it listens;"
-                f" it printed {line!r}{' and exited' if exited else ''}.\n{errors}"
+                f" it printed {line!r}. Its errors:\n{errors}"
             ),
         )
 

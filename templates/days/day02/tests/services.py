@@ -1,5 +1,6 @@
 """The two implementations under test, and how the Node.js one is started and stopped."""
 
+import os
 import platform
 import queue
 import shutil
@@ -56,32 +57,66 @@ def node_version(node: str) -> str:
     return result.stdout.strip().removeprefix("v")
 
 
-def halt(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
+class NodeServer:
+    """node/server.js as a child process on a free port (PORT=0).
+
+    Both output streams are read on helper threads, so a server that logs a lot never blocks on
+    a full pipe; the first line of stdout (where the server names its port) is handed over.
+    """
+
+    def __init__(self, node: str) -> None:
+        self.process = subprocess.Popen(
+            [node, str(NODE_SERVER)],
+            env={**os.environ, "PORT": "0"},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        self.errors: list[str] = []
+        self._first_line: queue.Queue[str] = queue.Queue()
+        self._readers = [
+            threading.Thread(target=self._read_stdout, daemon=True),
+            threading.Thread(target=self._read_stderr, daemon=True),
+        ]
+        for reader in self._readers:
+            reader.start()
+
+    def _read_stdout(self) -> None:
+        first = True
+        for line in self.process.stdout:
+            if first:
+                self._first_line.put(line)
+                first = False
+        if first:
+            self._first_line.put("")  # exited without printing anything
+
+    def _read_stderr(self) -> None:
+        for line in self.process.stderr:
+            self.errors.append(line)
+
+    def first_line(self) -> str:
+        """The first line the server printed; "" if it exited first or printed nothing at all
+        (reported by the tests instead of blocking them forever)."""
         try:
-            process.wait(timeout=NODE_START_LIMIT_SECONDS)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            return self._first_line.get(timeout=NODE_START_LIMIT_SECONDS)
+        except queue.Empty:
+            return ""
 
-
-def stop(process: subprocess.Popen) -> None:
-    halt(process)
-    for stream in (process.stdout, process.stderr):
-        if stream is not None:
-            stream.close()
-
-
-def first_line(process: subprocess.Popen) -> str:
-    """The first line the server prints ("" if it exits first), read on a helper thread so a
-    server that hangs silently is reported instead of blocking the tests forever."""
-    lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: lines.put(process.stdout.readline()), daemon=True).start()
-    try:
-        return lines.get(timeout=NODE_START_LIMIT_SECONDS)
-    except queue.Empty:
-        return ""
+    def stop(self) -> str:
+        """Terminate the server (kill it if it does not stop) and return what it wrote to
+        stderr. Safe to call twice."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=NODE_START_LIMIT_SECONDS)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        for reader in self._readers:
+            reader.join(timeout=NODE_START_LIMIT_SECONDS)
+        self.process.stdout.close()
+        self.process.stderr.close()
+        return "".join(self.errors)
 
 
 def find_node() -> tuple[str, str, str]:
