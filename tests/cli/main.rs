@@ -10,3 +10,5 @@ mod course_tools;
 mod interactive;
 mod new_repo;
 mod next_day;
+mod readme;
+mod rust_version;
