@@ -136,7 +136,9 @@ def rustup_home() -> str | None:
     if os.environ.get("RUSTUP_HOME"):
         return os.environ["RUSTUP_HOME"]
     if shutil.which("rustup"):
-        out = subprocess.run(["rustup", "show", "home"], capture_output=True, text=True)
+        out = subprocess.run(
+            ["rustup", "show", "home"], check=False, capture_output=True, text=True
+        )
         if out.returncode == 0 and out.stdout.strip():
             return out.stdout.strip()
     return None
@@ -170,7 +172,7 @@ def docker_engine_runs(env: dict[str, str]) -> bool:
     if shutil.which("docker", path=env["PATH"]) is None:
         return False
     result = subprocess.run(
-        ["docker", "info"], env=env, capture_output=True, stdin=subprocess.DEVNULL
+        ["docker", "info"], check=False, env=env, capture_output=True, stdin=subprocess.DEVNULL
     )
     return result.returncode == 0
 
@@ -182,13 +184,12 @@ def judge(step: Step, code: int, output: str, env: dict[str, str], home: Path) -
             return None
         missing = re.findall(r"^\s*MISSING\s+(\S+)", output, flags=re.MULTILINE)
         if code == 7 and missing == ["docker"] and not docker_engine_runs(env):
-            print("  (docker has no running engine on this machine: doctor rightly says so)")
             return None
         return f"exit {code}, missing {missing or 'nothing'}: expected 0 (or 7 for docker alone)"
     if step.command.startswith("bec check"):
         quoted = re.search(r'"(\d+ of \d+ tests passing)"', step.comment)
         if quoted is None:
-            return "the README's comment on this line should quote what it prints (\"0 of N tests passing\")"
+            return 'the README\'s comment on this line should quote what it prints ("0 of N tests passing")'
         if code != 1:
             return f"exit {code}: expected 1 (tests failing)"
         if quoted.group(1) not in output:
@@ -234,6 +235,7 @@ def run(repo: Path, uv: Path, keep: bool) -> int:
             started = time.monotonic()
             result = subprocess.run(
                 ["bash", "-c", step.command],
+                check=False,
                 cwd=cwd,
                 env=env,
                 stdin=subprocess.DEVNULL,
@@ -244,14 +246,19 @@ def run(repo: Path, uv: Path, keep: bool) -> int:
             seconds = time.monotonic() - started
             output = result.stdout
             problem = judge(step, result.returncode, output, env, home)
-            shown = output if problem else "\n".join(output.rstrip().splitlines()[-6:])
-            if shown.strip():
-                print("  " + shown.rstrip().replace("\n", "\n  "))
+            # All of a failing step's output; the end of a passing one's.
+            lines = output.rstrip().splitlines()
+            shown = lines if problem else lines[-6:]
+            if shown:
+                print("  " + "\n  ".join(shown))
             if problem:
                 print(f"FAILED ({seconds:.0f}s): {problem}")
                 failures += 1
                 break
-            print(f"ok ({seconds:.0f}s, exit {result.returncode})")
+            note = ""
+            if step.command.startswith("bec doctor") and result.returncode == 7:
+                note = ": docker has no running engine on this machine, and doctor says so"
+            print(f"ok ({seconds:.0f}s, exit {result.returncode}{note})")
     finally:
         if keep:
             print(f"\nkept {scratch}")
