@@ -7,7 +7,8 @@ new user would run them, with nothing of this machine's user set up:
 
 - HOME is an empty temporary folder, so git has no identity until the README's
   `git config --global` lines give it one, and cargo's home is a fresh `~/.cargo` (only the
-  crates cargo already downloaded are copied in, and cargo runs offline);
+  crates of Cargo.lock, fetched first into this machine's cargo home, are copied in, and
+  cargo runs offline);
 - the installed toolchain (rustup's home), python3 and uv are taken from this machine: the
   README lists them as prerequisites; uv is the pinned one from the lab virtualenv;
 - stdin is not a terminal, as in a script.
@@ -144,9 +145,11 @@ def rustup_home() -> str | None:
     return None
 
 
-def fresh_environment(home: Path, uv: Path) -> dict[str, str]:
+def fresh_environment(repo: Path, home: Path, uv: Path) -> dict[str, str]:
     """A new user's environment: empty HOME, fresh cargo home, this machine's tools."""
     real_cargo_home = Path(os.environ.get("CARGO_HOME") or Path.home() / ".cargo")
+    # The crates of Cargo.lock, downloaded into this machine's cargo home if some are missing.
+    subprocess.run(["cargo", "fetch", "--locked", "--quiet"], cwd=repo, check=True)
     env = {k: v for k, v in os.environ.items() if k not in DROPPED_ENV}
     rustup = rustup_home()
     if rustup:
@@ -216,7 +219,7 @@ def run(repo: Path, uv: Path, keep: bool) -> int:
     home.mkdir()
     failures = 0
     try:
-        env = fresh_environment(home, uv)
+        env = fresh_environment(repo, home, uv)
         cwd = repo
         for step in steps:
             print(f"\n$ {step.command}    (README.md line {step.line}, in {cwd})", flush=True)
