@@ -168,7 +168,8 @@ fn bad_rows_are_all_reported_with_their_lines_and_nothing_is_created() {
     assert_eq!(snapshot(sandbox.path()), before, "nothing changed on disk");
 
     let run = cohort_new(&sandbox, &["--skip-bad"]);
-    run.success()
+    // The good rows are created, but rows were left out: exit 3, so a script notices.
+    run.code(3)
         .stdout_has("Created 96 learner repos")
         .stderr_has("Skipped 4 roster row(s)")
         .stderr_has("line 21: handle `../evil`")
@@ -186,6 +187,35 @@ fn bad_rows_are_all_reported_with_their_lines_and_nothing_is_created() {
         .bec(&["cohort", "verify", "class"])
         .success()
         .stdout_has("96 repos");
+}
+
+#[test]
+fn a_trailing_slash_on_the_class_folder_never_doubles_in_messages() {
+    let sandbox = Sandbox::new();
+    write_roster(&sandbox, "handle\nada\n");
+    let run = sandbox.bec(
+        &[
+            &[
+                "cohort",
+                "new",
+                "roster.csv",
+                "--day",
+                "1",
+                "--out",
+                "class/",
+                "--date",
+                DATE,
+            ][..],
+            &SHARED[..],
+        ]
+        .concat(),
+    );
+    run.success().stdout_has("in class/ at day 1");
+    let verify = sandbox.bec(&["cohort", "verify", "class/"]);
+    verify.success().stdout_has("repos in class are identical");
+    for text in [&run.stdout, &run.stderr, &verify.stdout] {
+        assert!(!text.contains("class//"), "{text}");
+    }
 }
 
 #[test]
@@ -563,4 +593,146 @@ fn ssh_and_https_push_urls_need_the_network_feature() {
             .stderr_has("--features network");
         assert!(!sandbox.path().join("class").exists(), "nothing is created");
     }
+}
+
+/// `bec cohort add ROSTER --class class` plus `extra`.
+fn cohort_add(sandbox: &Sandbox, roster: &str, extra: &[&str]) -> Run {
+    let mut args = vec!["cohort", "add", roster, "--class", "class"];
+    args.extend(extra);
+    sandbox.bec(&args)
+}
+
+/// The first commit of `bec/template` (the one the repo started from).
+fn first_template(repo_dir: &Path) -> git2::Oid {
+    let repo = Repository::open(repo_dir).unwrap();
+    let mut commit = repo
+        .find_commit(repo.refname_to_id("refs/heads/bec/template").unwrap())
+        .unwrap();
+    while commit.parent_count() > 0 {
+        commit = commit.parent(0).unwrap();
+    }
+    commit.id()
+}
+
+#[test]
+fn a_late_learner_gets_the_classs_template_commit() {
+    let sandbox = Sandbox::new();
+    write_roster(&sandbox, "handle\nada\nbob\n");
+    cohort_new(&sandbox, &[]).success();
+    let template = ref_id(&class(&sandbox, "ada"), "refs/heads/bec/template");
+
+    // No --set, no --date, no --day: all of it comes from the class. Today's date differs.
+    fs::write(
+        sandbox.path().join("late.csv"),
+        "handle,name,author_name\ncy,Cy,\ndee,Dee,Dee Own\n",
+    )
+    .unwrap();
+    cohort_add(&sandbox, "late.csv", &[])
+        .success()
+        .stdout_has("Added 2 learner repos in class/ at day 1")
+        .stdout_has(&template.to_string());
+    for handle in ["cy", "dee"] {
+        assert_eq!(
+            ref_id(&class(&sandbox, handle), "refs/heads/bec/template"),
+            template,
+            "{handle}: the very commit the class has"
+        );
+    }
+    assert_eq!(head_id(&class(&sandbox, "cy")), template);
+    let dee = Repository::open(class(&sandbox, "dee")).unwrap();
+    let main = dee.head().unwrap().peel_to_commit().unwrap();
+    assert_eq!(main.summary().unwrap(), Some("bec: learner answers"));
+    assert_eq!(main.parent_ids().collect::<Vec<_>>(), [template]);
+    sandbox
+        .bec(&["cohort", "verify", "class"])
+        .success()
+        .stdout_has("4 repos in class are identical");
+
+    // Learners who moved on keep the class's first template commit: a later learner still matches.
+    sandbox.bec_in("class/bob", &["next", "--date", "2026-01-02"]).success();
+    fs::write(sandbox.path().join("later.csv"), "handle\neve\n").unwrap();
+    cohort_add(&sandbox, "later.csv", &[]).success();
+    assert_eq!(ref_id(&class(&sandbox, "eve"), "refs/heads/bec/template"), template);
+    assert_eq!(first_template(&class(&sandbox, "bob")), template);
+}
+
+#[test]
+fn adding_to_a_class_refuses_another_course_version_or_mixed_repos() {
+    let sandbox = Sandbox::new();
+    write_roster(&sandbox, "handle\nada\nbob\n");
+    cohort_new(&sandbox, &[]).success();
+    fs::write(sandbox.path().join("late.csv"), "handle\ncy\n").unwrap();
+
+    // Another course version.
+    let newer = copy_of_fixture(sandbox.path());
+    let manifest = fs::read_to_string(newer.join("course.toml")).unwrap();
+    fs::write(
+        newer.join("course.toml"),
+        manifest.replace("version = \"1.0.0\"", "version = \"1.1.0\""),
+    )
+    .unwrap();
+    let before = snapshot(&sandbox.path().join("class"));
+    cohort_add(&sandbox, "late.csv", &["--course", newer.to_str().unwrap()])
+        .code(4)
+        .clean_error()
+        .stderr_has("made with course version 1.0.0, bec has version 1.1.0");
+    assert_eq!(snapshot(&sandbox.path().join("class")), before, "nothing was created");
+
+    // The same version number, other files: the commit would differ, so nothing is made.
+    fs::write(
+        newer.join("course.toml"),
+        manifest.replace("title = \"Fixture Course\"", "title = \"Fixture Course, edited\""),
+    )
+    .unwrap();
+    fs::write(newer.join("days/day01/notes.txt"), "edited without a new version\n").unwrap();
+    cohort_add(&sandbox, "late.csv", &["--course", newer.to_str().unwrap()])
+        .code(4)
+        .clean_error()
+        .stderr_has("changed without a new version");
+    assert_eq!(snapshot(&sandbox.path().join("class")), before, "nothing was created");
+
+    // A repo from another batch (another date) in the class folder.
+    fs::write(sandbox.path().join("other.csv"), "handle\nzed\n").unwrap();
+    sandbox
+        .bec(
+            &[
+                &[
+                    "cohort",
+                    "new",
+                    "other.csv",
+                    "--day",
+                    "1",
+                    "--out",
+                    "other",
+                    "--date",
+                    "2026-02-01",
+                ][..],
+                &SHARED[..],
+            ]
+            .concat(),
+        )
+        .success();
+    fs::rename(sandbox.path().join("other/zed"), class(&sandbox, "zed")).unwrap();
+    cohort_add(&sandbox, "late.csv", &[])
+        .code(4)
+        .clean_error()
+        .stderr_has("did not start from the same bec/template commit")
+        .stderr_has("ada, bob")
+        .stderr_has("zed");
+    assert!(!class(&sandbox, "cy").exists());
+}
+
+#[test]
+fn add_with_skip_bad_exits_3_after_adding_the_good_rows() {
+    let sandbox = Sandbox::new();
+    write_roster(&sandbox, "handle\nada\n");
+    cohort_new(&sandbox, &[]).success();
+    fs::write(sandbox.path().join("late.csv"), "handle\ncy\n../evil\n").unwrap();
+    cohort_add(&sandbox, "late.csv", &[]).code(3).stderr_has("--skip-bad");
+    assert!(!class(&sandbox, "cy").exists());
+    cohort_add(&sandbox, "late.csv", &["--skip-bad"])
+        .code(3)
+        .stdout_has("Added 1 learner repo")
+        .stderr_has("line 3: handle `../evil`");
+    assert!(class(&sandbox, "cy").join("bec.toml").is_file());
 }
