@@ -109,7 +109,8 @@ pub fn run_cohort_command(course: &Course, command: CohortCommand) -> Result<u8>
             } else {
                 ProgressBar::hidden()
             };
-            let status = cohort_status(course, &dir, run_tests, jobs.map(usize::from), &bar)?;
+            let now = Timestamp::resolve(None)?;
+            let status = cohort_status(course, &dir, run_tests, jobs.map(usize::from), now, &bar)?;
             match format {
                 StatusFormat::Table => out!("{}", status_table(&status)),
                 StatusFormat::Csv => out!("{}", status_csv(&status)?),
@@ -118,6 +119,16 @@ pub fn run_cohort_command(course: &Course, command: CohortCommand) -> Result<u8>
             if let Some(file) = html {
                 write_html(&file, &html_report(&status, course))?;
                 eprintln!("Wrote the HTML report to {}.", file.display());
+            }
+            let missing = status.missing_packages();
+            if missing > 0 {
+                eprintln!(
+                    "{missing} repo(s) could not run their tests: a Python package is missing. Test every repo with \
+                     one Python that has the course's packages: `BEC_PYTHON=/path/to/python bec cohort status {} \
+                     --run-tests` (for example the .venv that `uv sync` makes in one repo's day folder), or run \
+                     `uv sync` in each repo's day folder.",
+                    folder(&dir)
+                );
             }
             Ok(exit::SUCCESS)
         }
@@ -231,6 +242,18 @@ fn tests_text(status: &crate::ops::cohort::status::MemberStatus) -> String {
         .unwrap_or_default()
 }
 
+/// The work a learner has not committed: `2 conflicted, 3 uncommitted`, or empty.
+fn work_text(status: &crate::ops::cohort::status::MemberStatus) -> String {
+    let mut parts = Vec::new();
+    if !status.conflicts.is_empty() {
+        parts.push(format!("{} conflicted", status.conflicts.len()));
+    }
+    if status.uncommitted > 0 {
+        parts.push(format!("{} uncommitted", status.uncommitted));
+    }
+    parts.join(", ")
+}
+
 fn status_table(status: &CohortStatus) -> String {
     let mut rows: Vec<Vec<String>> = vec![
         ["HANDLE", "DAY", "VERSION", "COMMIT", "DATE (UTC)", "SUMMARY"]
@@ -238,6 +261,13 @@ fn status_table(status: &CohortStatus) -> String {
             .map(|s| s.to_string())
             .collect(),
     ];
+    let any_work = status
+        .repos
+        .iter()
+        .any(|r| !r.conflicts.is_empty() || r.uncommitted > 0);
+    if any_work {
+        rows[0].push("WORK".into());
+    }
     if status.tests_run {
         rows[0].push("TESTS".into());
     }
@@ -255,6 +285,9 @@ fn status_table(status: &CohortStatus) -> String {
             commit.map(|c| c.date.clone()).unwrap_or_default(),
             summary,
         ];
+        if any_work {
+            row.push(work_text(repo));
+        }
         if status.tests_run {
             row.push(tests_text(repo));
         }
@@ -287,11 +320,18 @@ fn status_table(status: &CohortStatus) -> String {
         out.push('\n');
     }
     out.push_str(&format!(
-        "{} repos; course {} version {}.\n",
+        "{} repos; course {} version {}; generated {} UTC.\n",
         status.repos.len(),
         status.course.id,
-        status.course.version
+        status.course.version,
+        status.generated_at
     ));
+    let conflicted = status.repos.iter().filter(|r| !r.conflicts.is_empty()).count();
+    if conflicted > 0 {
+        out.push_str(&format!(
+            "{conflicted} repo(s) have merge conflicts to resolve (`git status` in the repo lists them).\n"
+        ));
+    }
     out
 }
 
@@ -309,6 +349,8 @@ fn status_csv(status: &CohortStatus) -> Result<String> {
         "summary",
         "tests_passed",
         "tests_total",
+        "conflicts",
+        "uncommitted",
         "problem",
     ])?;
     let text = |value: Option<String>| value.unwrap_or_default();
@@ -326,6 +368,8 @@ fn status_csv(status: &CohortStatus) -> Result<String> {
             text(commit.map(|c| c.summary.clone())),
             text(repo.tests.as_ref().map(|t| t.passed.to_string())),
             text(repo.tests.as_ref().map(|t| t.total.to_string())),
+            repo.conflicts.len().to_string(),
+            repo.uncommitted.to_string(),
             text(repo.problem.clone()),
         ];
         // Learners wrote the names, emails and commit messages: no cell may run as a formula.
