@@ -36,10 +36,7 @@ pub fn day_done(course: &Course, root: &Path, day: u32) -> DayDone {
     let folder = root.join(day_dir(day));
     if !python_ready(&folder) {
         return DayDone::NotChecked {
-            why: format!(
-                "its tests were not run: {} has no .venv (`uv sync` makes it)",
-                day_dir(day)
-            ),
+            why: format!("{} has no .venv; `uv sync` there makes it", day_dir(day)),
         };
     }
     match check(course, root, Some(day)) {
@@ -47,7 +44,7 @@ pub fn day_done(course: &Course, root: &Path, day: u32) -> DayDone {
             passed: report.count(Outcome::Passed),
         },
         Ok(report) if report.tests.is_empty() => DayDone::NotChecked {
-            why: "its tests could not run".to_string(),
+            why: "the tests could not run".to_string(),
         },
         Ok(report) => {
             let passed = report.count(Outcome::Passed);
@@ -58,7 +55,7 @@ pub fn day_done(course: &Course, root: &Path, day: u32) -> DayDone {
         }
         Err(error) => DayDone::NotChecked {
             why: format!(
-                "its tests could not run ({})",
+                "the tests could not run: {}",
                 error.to_string().lines().next().unwrap_or_default()
             ),
         },

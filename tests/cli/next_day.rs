@@ -357,7 +357,7 @@ fn next_says_whether_the_previous_day_was_done_and_how_to_install_the_new_one() 
     sandbox.new_repo("1");
     next_with_python(&sandbox, None)
         .success()
-        .stdout_has("Day 1: its tests were not run: day01 has no .venv (`uv sync` makes it)")
+        .stdout_has("Day 1: tests not run (day01 has no .venv; `uv sync` there makes it)")
         .stdout_has("`bec check 1` says whether it is done");
 }
 

@@ -177,6 +177,7 @@ fn first_template(repo: &Repository) -> Result<Oid> {
 /// Renders nothing new: commits `tree` the way `bec new` does in a scratch repo and refuses
 /// unless that gives the class's template commit `expected`.
 pub fn check_same_template(
+    class: &Path,
     course: &Course,
     state: &State,
     tree: &RenderedTree,
@@ -193,7 +194,7 @@ pub fn check_same_template(
         return Ok(());
     }
     Err(UserError::ClassMismatch {
-        dir: "the class".to_string(),
+        dir: class.display().to_string(),
         problem: format!(
             "this course renders its start as commit {}, the class's repos started at {}, although both say \
              version {}: the course changed without a new version",

@@ -116,7 +116,7 @@ pub(super) fn create_batch(
 
     let tree = render_learner_repo(course, shared, Variant::Starter, options.date)?;
     if let Some(expected) = expected {
-        super::add::check_same_template(course, shared, &tree, options.date, expected)?;
+        super::add::check_same_template(&options.out, course, shared, &tree, options.date, expected)?;
     }
     fs::create_dir_all(&options.out).with_context(|| format!("cannot create {}", options.out.display()))?;
     let batch = Batch {
