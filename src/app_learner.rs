@@ -1,7 +1,8 @@
 //! The learner's everyday commands at the command layer: `bec check` (once or `--watch`) and
 //! `bec hint`. Operations live in `ops::check` and `ops::hint`; this file prints.
 
-use std::io::{IsTerminal, Write};
+use std::fmt::Write;
+use std::io::IsTerminal;
 use std::path::Path;
 
 use anyhow::Result;
@@ -13,6 +14,7 @@ use crate::ops::check::watch::{Poller, watch};
 use crate::ops::check::{self, CheckOptions, report};
 use crate::ops::doctor::{ToolCheck, ToolStatus};
 use crate::ops::hint::{self, HintMode, HintOptions};
+use crate::output::{out, outln};
 use crate::paint::Paint;
 
 /// `bec check` as the command line gave it.
@@ -40,7 +42,7 @@ pub fn run_check(course: &Course, here: &Path, args: CheckArgs) -> Result<u8> {
     let paint = Paint::for_stdout();
     if !args.watch {
         let report = check::check(course, &options)?;
-        print!("{}", report::render(&report, paint, args.verbose));
+        out!("{}", report::render(&report, paint, args.verbose));
         return Ok(exit_code(&report));
     }
     // the first run's errors (not a repo, no such day) stop before watching anything
@@ -67,23 +69,21 @@ pub fn run_check(course: &Course, here: &Path, args: CheckArgs) -> Result<u8> {
             };
             let code = match result {
                 Ok(report) => {
-                    print!("{}", report::render(&report, paint, args.verbose));
+                    let _ = crate::output::write(format_args!("{}", report::render(&report, paint, args.verbose)));
                     exit_code(&report)
                 }
                 Err(error) => {
-                    println!("error: {error}");
+                    let _ = crate::output::write(format_args!("error: {error}\n"));
                     exit::FAILURE
                 }
             };
-            let _ = std::io::stdout().flush();
+            let _ = crate::output::flush();
             code
         },
         || {
-            println!(
-                "\n{}",
-                paint.dim(&format!("Watching {}/ for changes: Ctrl-C to stop.", day_dir(day)))
-            );
-            let _ = std::io::stdout().flush();
+            let watching = paint.dim(&format!("Watching {}/ for changes: Ctrl-C to stop.", day_dir(day)));
+            let _ = crate::output::write(format_args!("\n{watching}\n"));
+            let _ = crate::output::flush();
         },
         &mut poller,
         args.watch_runs,
@@ -115,53 +115,67 @@ pub fn run_hint(course: &Course, here: &Path, day: Option<String>, all: bool, re
     let total = report.hints.len();
     let day = report.day;
     if total == 0 {
-        println!(
+        outln!(
             "Day {day}'s lab sheet ({}/README.md) has no hints section.",
             day_dir(day)
         );
         return Ok(exit::SUCCESS);
     }
-    let print_hint = |number: usize| {
-        let text = report.hints[number - 1].replace('\n', "\n   ");
-        println!("{} {text}", paint.bold(&format!("{number}.")));
+    let mut text = String::new();
+    let all_hints = |text: &mut String| {
+        for number in 1..=total {
+            write_hint(text, paint, number, &report.hints[number - 1]);
+        }
     };
     match mode {
         HintMode::Reset => {
-            println!("Day {day}'s hints are hidden again: `bec hint` shows the first of {total}.");
+            let _ = writeln!(
+                text,
+                "Day {day}'s hints are hidden again: `bec hint` shows the first of {total}."
+            );
         }
         HintMode::All => {
-            println!("All {total} hints for day {day}:");
-            (1..=total).for_each(print_hint);
+            let _ = writeln!(text, "All {total} hints for day {day}:");
+            all_hints(&mut text);
         }
         HintMode::Next if report.shown > report.shown_before => {
-            println!("Hint {} of {total} for day {day}:", report.shown);
-            print_hint(report.shown);
-            if report.shown < total {
-                println!(
-                    "\n{}",
-                    paint.dim("`bec hint` again shows the next one; `bec hint --all` shows every one.")
-                );
+            let _ = writeln!(text, "Hint {} of {total} for day {day}:", report.shown);
+            write_hint(&mut text, paint, report.shown, &report.hints[report.shown - 1]);
+            let after = if report.shown < total {
+                "`bec hint` again shows the next one; `bec hint --all` shows every one."
             } else {
-                println!("\n{}", paint.dim("That was the last hint."));
-            }
+                "That was the last hint."
+            };
+            let _ = writeln!(text, "\n{}", paint.dim(after));
         }
         HintMode::Next => {
-            println!("Every hint for day {day} is shown already ({total}):");
-            (1..=total).for_each(print_hint);
-            println!("\n{}", paint.dim("`bec hint --reset` hides them again."));
+            let _ = writeln!(text, "Every hint for day {day} is shown already ({total}):");
+            all_hints(&mut text);
+            let _ = writeln!(text, "\n{}", paint.dim("`bec hint --reset` hides them again."));
         }
     }
+    out!("{text}");
     Ok(exit::SUCCESS)
 }
 
+/// `3. text`, continuation lines under the text.
+fn write_hint(text: &mut String, paint: Paint, number: usize, hint: &str) {
+    let _ = writeln!(
+        text,
+        "{} {}",
+        paint.bold(&format!("{number}.")),
+        hint.replace('\n', "\n   ")
+    );
+}
+
 /// Prints `bec doctor`'s findings and returns its exit code.
-pub fn print_doctor(day: u32, checks: &[ToolCheck]) -> u8 {
+pub fn print_doctor(day: u32, checks: &[ToolCheck]) -> Result<u8> {
     let paint = Paint::for_stdout();
-    println!("Tools for day {day}:");
+    outln!("Tools for day {day}:");
     for check in checks {
         let label = match &check.status {
             ToolStatus::Ok => {
-                println!(
+                outln!(
                     "  {}  {:<10} {}",
                     paint.green(&format!("{:<11}", "ok")),
                     check.name,
@@ -177,7 +191,7 @@ pub fn print_doctor(day: u32, checks: &[ToolCheck]) -> u8 {
             ToolStatus::TooOld { needed } => format!("{} (day {day} needs {needed} or newer)", check.detail),
             _ => check.detail.clone(),
         };
-        println!(
+        outln!(
             "  {}  {:<10} {detail}\n               {}",
             paint.red(&format!("{label:<11}")),
             check.name,
@@ -189,8 +203,8 @@ pub fn print_doctor(day: u32, checks: &[ToolCheck]) -> u8 {
     let old = count(|s| matches!(s, ToolStatus::TooOld { .. }));
     let stopped = count(|s| *s == ToolStatus::NotRunning);
     if missing + old + stopped == 0 {
-        println!("Everything day {day} needs is installed.");
-        return exit::SUCCESS;
+        outln!("Everything day {day} needs is installed.");
+        return Ok(exit::SUCCESS);
     }
     let mut parts = Vec::new();
     if missing > 0 {
@@ -202,6 +216,6 @@ pub fn print_doctor(day: u32, checks: &[ToolCheck]) -> u8 {
     if stopped > 0 {
         parts.push(format!("{stopped} installed but not running"));
     }
-    println!("{}.", parts.join(", "));
-    exit::ENVIRONMENT
+    outln!("{}.", parts.join(", "));
+    Ok(exit::ENVIRONMENT)
 }
