@@ -55,4 +55,3 @@ def test_the_search_query_is_length_limited(client):
     assert client.get("/products/search", params={"q": "a" * 100}).status_code == 200
     assert client.get("/products/search", params={"q": "a" * 101}).status_code == 422
     assert client.get("/products/search", params={"q": ""}).status_code == 422
-    assert client.get("/orders", headers={"Authorization": "Bearer ' OR 1=1 --"}).status_code == 401

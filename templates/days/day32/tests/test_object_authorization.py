@@ -60,6 +60,8 @@ def test_the_order_list_holds_only_the_callers_orders(client):
 def test_no_token_or_an_unknown_token_is_a_401(client):
     assert client.get("/orders/1").status_code == 401
     assert client.get("/orders/1", headers={"Authorization": "Bearer nope"}).status_code == 401
+    injected = {"Authorization": "Bearer ' OR '1'='1"}
+    assert client.get("/orders/1", headers=injected).status_code == 401
     assert client.get("/orders", headers=auth(ADA)).status_code == 200
 
 
