@@ -19,7 +19,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.mutants import Mutant
+from tests.mutants import MUTANTS, Mutant
 
 DAY = Path(__file__).resolve().parent.parent
 PYTEST_INI = "[pytest]\npythonpath = .\ntestpaths = suite\naddopts = -p no:cacheprovider\n"
@@ -98,8 +98,6 @@ class SuiteRunner:
 
     def _batch(self) -> dict:
         if not self._runs.get("baseline"):
-            from tests.mutants import MUTANTS
-
             folders: dict[str, Path] = {
                 "baseline": self._prepare("baseline", lambda shop: None),
                 "gutted": self._prepare("gutted", _gut_all),
