@@ -143,6 +143,63 @@ fn check_does_not_count_a_test_file_that_patches_the_code_under_test() {
 }
 
 #[test]
+fn check_ignores_a_conftest_that_replaces_the_code_under_test() {
+    let sandbox = Sandbox::new();
+    let repo_dir = sandbox.new_repo("1");
+    fs::write(
+        repo_dir.join("day01/conftest.py"),
+        "import app\n\napp.add = lambda a, b: a + b\n",
+    )
+    .unwrap();
+    check_in(&sandbox, &repo_dir, &["check"])
+        .code(1)
+        .stdout_has("Your day01 tests or test settings differ from the course's")
+        .stdout_has("added    day01/conftest.py  (not used)")
+        .stdout_has("0 of 2 tests passing");
+    assert!(repo_dir.join("day01/conftest.py").is_file(), "the learner's file stays");
+}
+
+#[test]
+fn check_ignores_pytest_settings_that_deselect_failing_tests() {
+    let sandbox = Sandbox::new();
+    let repo_dir = sandbox.new_repo("1");
+    let pyproject = repo_dir.join("day01/pyproject.toml");
+    let text = fs::read_to_string(&pyproject).unwrap();
+    let deselecting = text.replace(
+        "testpaths = [\"tests\"]",
+        "testpaths = [\"tests\"]\naddopts = \"--deselect tests/test_app.py::test_add_adds\"",
+    );
+    assert_ne!(text, deselecting, "the fixture's pytest settings changed shape");
+    fs::write(&pyproject, &deselecting).unwrap();
+    // with these settings pytest alone would report 1 of 1 passing…
+    fs::write(
+        repo_dir.join("day01/app.py"),
+        "def add(a, b):\n    return a + b if a < 0 else 0\n",
+    )
+    .unwrap();
+    // …but bec check runs with the course's settings
+    check_in(&sandbox, &repo_dir, &["check"])
+        .code(1)
+        .stdout_has("changed  day01/pyproject.toml (pytest settings)")
+        .stdout_has("1 of 2 tests passing")
+        .stdout_has("work on this next: tests/test_app.py::test_add_adds");
+    assert_eq!(fs::read_to_string(&pyproject).unwrap(), deselecting);
+
+    // other changes to pyproject.toml (a new dependency) are the learner's business
+    fs::write(
+        &pyproject,
+        text.replace(
+            "[tool.pytest.ini_options]",
+            "[project]\nname = \"mine\"\n\n[tool.pytest.ini_options]",
+        ),
+    )
+    .unwrap();
+    let run = check_in(&sandbox, &repo_dir, &["check"]);
+    run.code(1).stdout_has("1 of 2 tests passing");
+    assert!(!run.stdout.contains("differ from the course's"), "{}", run.stdout);
+}
+
+#[test]
 fn check_watch_runs_again_after_a_save() {
     let sandbox = Sandbox::new();
     let repo_dir = sandbox.new_repo("1");

@@ -4,6 +4,7 @@
 
 use std::fmt::Write;
 
+use super::pristine::PYPROJECT_PYTEST;
 use super::{CheckReport, Outcome, TestResult};
 use crate::day_id::day_dir;
 use crate::paint::Paint;
@@ -197,20 +198,51 @@ fn write_pristine_note(out: &mut String, report: &CheckReport, paint: Paint) {
         lines.push(format!("  deleted  {dir}/{path}"));
     }
     for path in &comparison.added {
-        lines.push(format!("  added    {dir}/{path}  (not run)"));
+        let note = if path.starts_with("tests/") {
+            "not run"
+        } else {
+            "not used"
+        };
+        lines.push(format!("  added    {dir}/{path}  ({note})"));
     }
+    let only_tests = comparison
+        .changed
+        .iter()
+        .chain(&comparison.deleted)
+        .chain(&comparison.added)
+        .all(|p| p.starts_with("tests/"));
+    let what = if only_tests {
+        format!("Your {dir}/tests differ")
+    } else {
+        format!("Your {dir} tests or test settings differ")
+    };
     let _ = writeln!(
         out,
         "\n{}\n{}",
         paint.yellow(&format!(
-            "Your {dir}/tests differ from the course's: bec check ran the course's versions."
+            "{what} from the course's: bec check ran the course's versions."
         )),
         lines.join("\n")
     );
-    if !comparison.changed.is_empty() || !comparison.deleted.is_empty() {
+    let restore: Vec<String> = comparison
+        .changed
+        .iter()
+        .chain(&comparison.deleted)
+        .filter(|p| p.as_str() != PYPROJECT_PYTEST)
+        .map(|p| format!("{dir}/{p}"))
+        .collect();
+    if !restore.is_empty() {
         let _ = writeln!(
             out,
-            "  (to get the course's back: git checkout {} -- {dir}/tests)",
+            "  (to get the course's back: git checkout {} -- {})",
+            crate::repo::TEMPLATE_BRANCH,
+            restore.join(" ")
+        );
+    }
+    if comparison.changed.iter().any(|p| p == PYPROJECT_PYTEST) {
+        let _ = writeln!(
+            out,
+            "  (the course's pytest settings: git show {}:{dir}/pyproject.toml)",
             crate::repo::TEMPLATE_BRANCH
         );
     }
