@@ -131,6 +131,9 @@ pub fn run(cli: Cli) -> Result<u8> {
             let report = ops::next::next_day(&course, &options)?;
             match report.outcome {
                 MergeOutcome::Merged(commit) => {
+                    if let Some(source_move) = &report.source_move {
+                        outln!("{}", source_move.describe(true));
+                    }
                     outln!(
                         "Day {} — {} is in {}/ (merge commit {}).",
                         report.day,
@@ -145,6 +148,9 @@ pub fn run(cli: Cli) -> Result<u8> {
                     Ok(exit::SUCCESS)
                 }
                 MergeOutcome::Conflicts(files) => {
+                    if let Some(source_move) = &report.source_move {
+                        outln!("{}", source_move.describe(true));
+                    }
                     print_conflicts(&format!("Day {} — {}", report.day, report.title), &files)?;
                     Ok(exit::CONFLICT)
                 }
@@ -156,11 +162,12 @@ pub fn run(cli: Cli) -> Result<u8> {
                 outln!("{}", serde_json::to_string_pretty(&report)?);
             } else {
                 outln!("Course:  {} (version {})", report.course_id, report.course_version);
-                if report.available_version != report.course_version {
-                    outln!(
-                        "         version {} is available: `bec update` brings it in",
-                        report.available_version
-                    );
+                match &report.course_path {
+                    Some(path) => outln!("Source:  the course in {path}"),
+                    None => outln!("Source:  the course built into bec"),
+                }
+                if let Some(note) = &report.course_note {
+                    outln!("         {note}");
                 }
                 outln!(
                     "Day:     {} of {} — {}",
@@ -253,12 +260,26 @@ pub fn run(cli: Cli) -> Result<u8> {
                     outln!("Up to date with course version {version}.");
                     Ok(exit::SUCCESS)
                 }
-                UpdateReport::Available { from, to } => {
-                    outln!("An update is available: course version {from} → {to}. Run `bec update` to merge it.");
+                UpdateReport::Available { from, to, source_move } => {
+                    outln!(
+                        "An update is available: course version {from} → {to}. Run `{}` to merge it.",
+                        course.source.command("update")
+                    );
+                    if let Some(source_move) = source_move {
+                        outln!("{}", source_move.describe(false));
+                    }
                     Ok(exit::FAILURE)
                 }
-                UpdateReport::Updated { from, to, outcome } => match outcome {
+                UpdateReport::Updated {
+                    from,
+                    to,
+                    outcome,
+                    source_move,
+                } => match outcome {
                     MergeOutcome::Merged(commit) => {
+                        if let Some(source_move) = &source_move {
+                            outln!("{}", source_move.describe(true));
+                        }
                         outln!(
                             "Updated the course from {from} to {to} (merge commit {}).",
                             short(commit)
@@ -266,6 +287,9 @@ pub fn run(cli: Cli) -> Result<u8> {
                         Ok(exit::SUCCESS)
                     }
                     MergeOutcome::Conflicts(files) => {
+                        if let Some(source_move) = &source_move {
+                            outln!("{}", source_move.describe(true));
+                        }
                         print_conflicts(&format!("The update from {from} to {to}"), &files)?;
                         Ok(exit::CONFLICT)
                     }
@@ -308,9 +332,10 @@ fn print_new(course: &Course, report: &ops::new::NewReport) -> Result<()> {
     outln!(
         "\nNext steps:\n  cd {path}\n  open {dir}/README.md        # today's lab sheet\n  cd {dir} && uv sync          # install the day's Python dependencies\n  \
          bec check                    # run the day's tests: they fail until the lab is done\n  \
-         bec next                     # when you are ready: add day {next}",
+         {next_command:<28} # when you are ready: add day {next}",
         dir = day_dir(day),
-        next = day + 1
+        next = day + 1,
+        next_command = course.source.command("next"),
     );
     crate::output::flush()?;
     Ok(())

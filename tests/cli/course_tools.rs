@@ -32,7 +32,8 @@ fn export_writes_the_built_in_course_and_it_checks_clean() {
         .bec(&["course", "check", "exported"])
         .success()
         .stdout_has("course OK");
-    // the exported folder is a complete course: a repo made from it equals one made from the binary
+    // the exported folder is a complete course: a repo made from it has the files of one made
+    // from the binary; only bec.toml differs, by the course source it records
     sandbox
         .bec(&["new", "2", "builtin", "--yes", "--date", "2026-01-01"])
         .success();
@@ -48,9 +49,21 @@ fn export_writes_the_built_in_course_and_it_checks_clean() {
             "2026-01-01",
         ])
         .success();
+    let without_state = |repo: &str| -> Vec<_> {
+        snapshot(&sandbox.path().join(repo))
+            .into_iter()
+            .filter(|(path, _)| path != Path::new("bec.toml"))
+            .collect()
+    };
+    assert_eq!(without_state("builtin"), without_state("folder"));
+    let exported = dir.canonicalize().unwrap();
+    let state = |repo: &str| fs::read_to_string(sandbox.path().join(repo).join("bec.toml")).unwrap();
     assert_eq!(
-        head_id(&sandbox.path().join("builtin")),
-        head_id(&sandbox.path().join("folder"))
+        state("builtin").replace(
+            "source = \"builtin\"\n",
+            &format!("source = \"folder\"\npath = \"{}\"\n", exported.display())
+        ),
+        state("folder")
     );
     // refuses a non-empty target
     sandbox.bec(&["course", "export", "exported"]).code(4).clean_error();
