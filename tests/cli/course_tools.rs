@@ -265,3 +265,40 @@ fn update_with_no_course_change_does_nothing() {
     sandbox.bec_in("repo", &["update"]).success().stdout_has("Up to date");
     assert_eq!(head_id(&repo), before);
 }
+
+#[test]
+fn template_errors_are_plain_sentences_naming_every_unknown_variable() {
+    let sandbox = Sandbox::new();
+    let course = copy_of_fixture(sandbox.path());
+    write(
+        &course.join("days/day01/README.md.hbs"),
+        "# {{day.titel}} by {{autor_name}}\n\n{{#each days}}{{this.nmber}}{{/each}}\n{{no_such_variable}}\n",
+    );
+    write(
+        &course.join("root/progress.txt.hbs"),
+        "line\nline\n{{#if track}}\nnever closed\n",
+    );
+    write(
+        &course.join("root/crossed.txt.hbs"),
+        "{{#if track}}\n{{#each days}}\n{{/if}}\n",
+    );
+    write(&course.join("root/open.txt.hbs"), "text\n{{ day.title\n");
+    let run = sandbox.bec(&["course", "check", "course-copy"]);
+    run.code(5)
+        .stderr_has("root/progress.txt.hbs:3: `{{#if}}` opened at line 3 is never closed")
+        .stderr_has("root/crossed.txt.hbs:3: `{{/if}}` at line 3 cannot close `{{#each}}`, opened at line 2")
+        .stderr_has("root/open.txt.hbs:2: `{{` at line 2 is never closed with `}}`")
+        .stderr_has("days/day01/README.md.hbs:1: unknown variable `day.titel` (did you mean `day.title`?)")
+        .stderr_has("days/day01/README.md.hbs:1: unknown variable `autor_name` (did you mean `author_name`?)")
+        .stderr_has("days/day01/README.md.hbs:3: unknown variable `this.nmber` (did you mean `this.number`?)")
+        .stderr_has("days/day01/README.md.hbs:4: unknown variable `no_such_variable`");
+    assert!(!run.stderr.contains("Some("), "{}", run.stderr);
+    assert!(!run.stderr.contains("expected escape"), "{}", run.stderr);
+    // `bec new` stops at the same problems, with the same words
+    sandbox
+        .bec(&["--course", "course-copy", "new", "1", "repo", "--yes"])
+        .code(5)
+        .clean_error()
+        .stderr_has("unknown variable `autor_name` (did you mean `author_name`?)");
+    assert!(!sandbox.path().join("repo").exists());
+}
