@@ -13,7 +13,7 @@ use crate::course::Course;
 use crate::date::Timestamp;
 use crate::day_id::{day_dir, parse_day};
 use crate::error::{UserError, exit};
-use crate::ops::course::diff::Change;
+use crate::ops::course::diff::{Change, CourseDiff, KeyChange};
 use crate::ops::update::{UpdateOptions, UpdateReport};
 use crate::ops::{self, check::Outcome, new::NewOptions, next::NextOptions};
 use crate::output::{out, outln};
@@ -440,26 +440,73 @@ fn run_course_command(command: &CourseCommand) -> Result<u8> {
                 Ok(exit::COURSE)
             }
         }
-        CourseCommand::Diff { dir } => {
-            let changes = ops::course::diff::diff(dir)?;
-            let mut overrides = 0;
-            for change in &changes {
-                match change {
-                    Change::Overrides { path, diff } => {
-                        overrides += 1;
-                        outln!("overrides  {path}");
-                        if let Some(diff) = diff {
-                            out!("{diff}");
-                        }
-                    }
-                    Change::Adds { path } => outln!("adds       {path}"),
-                    Change::Same { path } => {
-                        outln!("same       {path}  (identical to the built-in file: it can be removed)")
-                    }
-                }
-            }
-            outln!("{overrides} file(s) override the built-in course.");
+        CourseCommand::Diff { dir, all } => {
+            let diff = ops::course::diff::diff(dir)?;
+            print_course_diff(&diff, *all)?;
             Ok(exit::SUCCESS)
         }
     }
+}
+
+fn print_course_diff(diff: &CourseDiff, all: bool) -> Result<()> {
+    if diff.manifest.is_empty() {
+        outln!("same       course.toml  (every key as in the built-in course)");
+    } else {
+        let merged = if diff.extends {
+            ", merged with the built-in one"
+        } else {
+            ""
+        };
+        outln!("changes    course.toml  ({} key(s){merged})", diff.manifest.len());
+        for change in &diff.manifest {
+            match change {
+                KeyChange::Changed { key, old, new } => outln!("  ~ {key} = {old} → {new}"),
+                KeyChange::Added { key, new } => outln!("  + {key} = {new}"),
+                KeyChange::Removed { key, old } => outln!("  - {key} = {old}"),
+            }
+        }
+    }
+    let (mut overrides, mut adds, mut removes, mut same) = (0, 0, 0, 0);
+    for change in &diff.files {
+        match change {
+            Change::Overrides { path, diff } => {
+                overrides += 1;
+                outln!("overrides  {path}");
+                if let Some(diff) = diff {
+                    out!("{diff}");
+                }
+            }
+            Change::Adds { path } => {
+                adds += 1;
+                outln!("adds       {path}");
+            }
+            Change::Removes { path } => {
+                removes += 1;
+                outln!("removes    {path}");
+            }
+            Change::Same { path } => {
+                same += 1;
+                if all && diff.extends {
+                    outln!("same       {path}  (identical to the built-in file: it can be removed)");
+                } else if all {
+                    outln!("same       {path}");
+                }
+            }
+        }
+    }
+    let mut summary = format!("{overrides} file(s) override the built-in course, {adds} added");
+    if !diff.extends {
+        summary.push_str(&format!(", {removes} removed"));
+    }
+    if same > 0 {
+        summary.push_str(&format!(", {same} identical"));
+        if !all {
+            summary.push_str(" (not listed; --all lists them)");
+        }
+        if diff.extends {
+            summary.push_str(": a folder that extends the built-in course needs only the files it changes");
+        }
+    }
+    outln!("{summary}.");
+    Ok(())
 }

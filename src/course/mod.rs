@@ -14,6 +14,7 @@ pub use day_config::DayConfig;
 pub use files::{CourseFiles, SourceFile};
 pub use manifest::extends as manifest_extends;
 pub use manifest::{Base, CommitIdentity, DayInfo, FORMAT_VERSION, Manifest, Prompt, Tool};
+pub use manifest::{effective_table as effective_manifest_table, table as manifest_table};
 pub use source::{CourseSource, Relation, relation};
 
 use crate::day_id::day_dir;

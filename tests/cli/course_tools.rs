@@ -99,17 +99,51 @@ fn a_partial_course_folder_overrides_only_its_files() {
     diff.success()
         .stdout_has("overrides  days/day01/README.md")
         .stdout_has("+# Day 1, our school's way")
-        .stdout_has("overrides  course.toml");
-    sandbox.bec(&["course", "check", "school"]).success();
-    // diff needs an extending folder
-    write(
-        &sandbox.path().join("full/course.toml"),
-        &fs::read_to_string(fixture_course().join("course.toml")).unwrap(),
+        .stdout_has("changes    course.toml  (1 key(s), merged with the built-in one)\n")
+        .stdout_has("  ~ course.version = \"0.1.0\" → \"0.1.0-school.1\"\n");
+    // the manifest is compared by keys: no line of the built-in manifest reads as deleted
+    assert!(
+        diff.stdout.starts_with(
+            "changes    course.toml  (1 key(s), merged with the built-in one)\n  \
+             ~ course.version = \"0.1.0\" → \"0.1.0-school.1\"\noverrides"
+        ),
+        "{}",
+        diff.stdout
     );
+    sandbox.bec(&["course", "check", "school"]).success();
+}
+
+#[test]
+fn course_diff_of_a_full_export_lists_only_what_changed() {
+    let sandbox = Sandbox::new().built_in_course();
+    sandbox.bec(&["course", "export", "full"]).success();
+    let dir = sandbox.path().join("full");
+    let manifest = fs::read_to_string(dir.join("course.toml")).unwrap();
+    fs::write(
+        dir.join("course.toml"),
+        manifest.replacen("version = \"0.1.0\"", "version = \"1.0.0\"", 1),
+    )
+    .unwrap();
+    let readme = dir.join("days/day02/README.md");
+    let text = fs::read_to_string(&readme).unwrap();
+    fs::write(&readme, format!("{text}One more line.\n")).unwrap();
+    fs::remove_file(dir.join("days/day03/README.md")).unwrap();
+    write(&dir.join("days/day03/NOTES.md"), "notes\n");
+    let diff = sandbox.bec(&["course", "diff", "full"]);
+    diff.success()
+        .stdout_has("  ~ course.version = \"0.1.0\" → \"1.0.0\"\n")
+        .stdout_has("overrides  days/day02/README.md\n")
+        .stdout_has("+One more line.")
+        .stdout_has("removes    days/day03/README.md\n")
+        .stdout_has("adds       days/day03/NOTES.md\n")
+        .stdout_has("1 file(s) override the built-in course, 1 added, 1 removed,")
+        .stdout_has("identical (not listed; --all lists them).");
+    assert!(!diff.stdout.contains("same "), "identical files are hidden");
+    assert!(diff.stdout.lines().count() < 40, "{}", diff.stdout);
     sandbox
-        .bec(&["course", "diff", "full"])
-        .code(5)
-        .stderr_has("extends = \"builtin\"");
+        .bec(&["course", "diff", "full", "--all"])
+        .success()
+        .stdout_has("same       days/day01/README.md\n");
 }
 
 #[test]
