@@ -336,3 +336,26 @@ fn template_errors_are_plain_sentences_naming_every_unknown_variable() {
         .stderr_has("unknown variable `autor_name` (did you mean `author_name`?)");
     assert!(!sandbox.path().join("repo").exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn course_check_labs_without_pytest_says_so_instead_of_counting_no_tests() {
+    use std::os::unix::fs::PermissionsExt;
+    let sandbox = Sandbox::new();
+    copy_of_fixture(sandbox.path());
+    // a real Python that cannot import pytest: `-S` leaves site-packages off its path
+    let python = sandbox.path().join("python-without-pytest");
+    fs::write(&python, format!("#!/bin/sh\nexec '{}' -S \"$@\"\n", test_python())).unwrap();
+    fs::set_permissions(&python, fs::Permissions::from_mode(0o755)).unwrap();
+    let mut command = sandbox.command(sandbox.path(), &["course", "check", "course-copy", "--labs"]);
+    command.env("BEC_PYTHON", &python);
+    let result = run(command.output().unwrap());
+    result
+        .code(7)
+        .clean_error()
+        .stderr_has("pytest is needed for this and was not found")
+        .stderr_has("No module named pytest")
+        .stderr_has("BEC_PYTHON");
+    assert!(!result.stdout.contains("0/0"), "{}", result.stdout);
+    assert!(!result.stderr.contains("0 of 0"), "{}", result.stderr);
+}

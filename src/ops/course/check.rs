@@ -12,9 +12,11 @@ use anyhow::Result;
 
 use crate::answers::Answers;
 use crate::course::Course;
+use crate::course::DayConfig;
 use crate::date::Timestamp;
 use crate::day_id::day_dir;
-use crate::ops::check::{Outcome, run_day_tests};
+use crate::error::UserError;
+use crate::ops::check::{Outcome, PYTHON_ENV, resolve_python, run_day_tests};
 use crate::ops::new::commit_start;
 use crate::ops::{render_learner_repo, render_learner_tree};
 use crate::regions::Variant;
@@ -103,6 +105,29 @@ pub fn check_course(dir: &Path, run_labs: bool) -> Result<CourseCheckReport> {
     Ok(report)
 }
 
+/// The error when the day's tests need pytest and the Python bec ran has none: then no lab
+/// can be proved, and the check says so instead of counting no test as a result.
+fn missing_pytest(config: &DayConfig, dir: &Path, output: &str) -> Option<UserError> {
+    let uses_python = config.test.command.first().is_some_and(|c| c == "python");
+    if !uses_python || !output.contains("No module named pytest") {
+        return None;
+    }
+    let python = resolve_python(dir).map_or_else(|_| "python3".to_string(), |p| p.display().to_string());
+    Some(UserError::MissingTool {
+        tool: "pytest".into(),
+        install: format!(
+            "`{python} -m pytest` says \"No module named pytest\", so no lab was run. Install pytest for \
+             that Python, or set {PYTHON_ENV} to a Python that has it (and the labs' dependencies)"
+        ),
+    })
+}
+
+fn last_lines(output: &str) -> Vec<&str> {
+    let mut lines: Vec<&str> = output.lines().filter(|l| !l.trim().is_empty()).rev().take(5).collect();
+    lines.reverse();
+    lines
+}
+
 /// Renders a day both ways into temp folders and runs its tests.
 fn prove_day(course: &Course, day: u32, answers: &Answers, problems: &mut Vec<String>) -> Result<String> {
     let mut line = format!("{}:", day_dir(day));
@@ -120,7 +145,25 @@ fn prove_day(course: &Course, day: u32, answers: &Answers, problems: &mut Vec<St
             std::fs::create_dir_all(target.parent().expect("inside the temp dir"))?;
             std::fs::write(&target, &file.bytes)?;
         }
-        let run = run_day_tests(&config, &temp.path().join(day_dir(day)))?;
+        let dir = temp.path().join(day_dir(day));
+        let run = run_day_tests(&config, &dir)?;
+        if run.tests.is_empty() {
+            if let Some(missing) = missing_pytest(&config, &dir, &run.output) {
+                return Err(missing.into());
+            }
+            problems.push(format!(
+                "{}: `{}` reported no test result for the {}, so the lab is not proved; its last lines:\n    {}",
+                day_dir(day),
+                config.test.command.join(" "),
+                match variant {
+                    Variant::Starter => "starter",
+                    Variant::Solution => "reference",
+                },
+                last_lines(&run.output).join("\n    ")
+            ));
+            line.push_str(" tests did not run");
+            break;
+        }
         let passed = run.tests.iter().filter(|t| t.outcome == Outcome::Passed).count();
         let total = run.tests.iter().filter(|t| t.outcome != Outcome::Skipped).count();
         match variant {
