@@ -93,7 +93,7 @@ pub enum UserError {
     #[error(
         "this repo follows the course in {path}, but bec is using the course built into bec: that would \
          drop the changes of the course in {path}, so bec changed nothing.\n\
-         Run `{rerun}` (or set BEC_COURSE to that folder)."
+         Run `{rerun}` (or set BEC_COURSE to that folder; if it moved, give its new place)."
     )]
     FollowsCourseFolder { path: String, rerun: String },
 
