@@ -234,20 +234,25 @@ fn stand_in(context: &mut Value, path: &str) -> bool {
 /// Puts an empty string at `key` of every object in every array of `value` (a `this.key` inside
 /// an `{{#each}}`); false when there is no such object.
 fn stand_in_items(value: &mut Value, key: &str) -> bool {
+    let mut done = false;
     match value {
-        Value::Object(map) => map.values_mut().fold(false, |done, v| stand_in_items(v, key) || done),
-        Value::Array(items) => items.iter_mut().fold(false, |done, item| {
-            let here = match item {
-                Value::Object(map) => {
+        Value::Object(map) => {
+            for item in map.values_mut() {
+                done |= stand_in_items(item, key);
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                if let Value::Object(map) = item {
                     map.entry(key.to_string()).or_insert(Value::String(String::new()));
-                    true
+                    done = true;
                 }
-                _ => false,
-            };
-            stand_in_items(item, key) || here || done
-        }),
-        _ => false,
+                done |= stand_in_items(item, key);
+            }
+        }
+        _ => {}
     }
+    done
 }
 
 /// The dotted paths of `value`'s objects; the keys of array items count as `this.key`
