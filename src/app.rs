@@ -329,14 +329,37 @@ fn print_new(course: &Course, report: &ops::new::NewReport) -> Result<()> {
         report.files,
         short(report.commit)
     );
-    outln!(
-        "\nNext steps:\n  cd {path}\n  open {dir}/README.md        # today's lab sheet\n  cd {dir} && uv sync          # install the day's Python dependencies\n  \
-         bec check                    # run the day's tests: they fail until the lab is done\n  \
-         {next_command:<28} # when you are ready: add day {next}",
-        dir = day_dir(day),
-        next = day + 1,
-        next_command = course.source.command("next"),
-    );
+    let dir = day_dir(day);
+    // A repo made from a course folder needs it for every later command: the steps say so.
+    let steps = [
+        (format!("cd {path}"), String::new()),
+        (format!("open {dir}/README.md"), "today's lab sheet".to_string()),
+        (
+            format!("cd {dir} && uv sync"),
+            "install the day's Python dependencies".to_string(),
+        ),
+        (
+            course.source.command("check"),
+            "run the day's tests: they fail until the lab is done".to_string(),
+        ),
+        (
+            course.source.command("next"),
+            format!("when you are ready: add day {}", day + 1),
+        ),
+    ];
+    let width = steps
+        .iter()
+        .map(|(command, _)| command.chars().count())
+        .max()
+        .unwrap_or(0);
+    outln!("\nNext steps:");
+    for (command, comment) in &steps {
+        if comment.is_empty() {
+            outln!("  {command}");
+        } else {
+            outln!("  {command:<width$}  # {comment}");
+        }
+    }
     crate::output::flush()?;
     Ok(())
 }

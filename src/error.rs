@@ -80,7 +80,7 @@ pub enum UserError {
 
     #[error(
         "this repo follows course `{repo_course}` ({repo_source}), but bec is using course `{course}` \
-         ({using}), so it changed nothing.\n{fix}"
+         ({using}).\n{fix}"
     )]
     CourseMismatch {
         repo_course: String,
