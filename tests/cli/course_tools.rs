@@ -159,6 +159,12 @@ fn course_check_reports_every_problem_with_file_and_line() {
         "line\n{{#if track}}\nnever closed\n",
     );
     write(&course.join("days/day02/solution.py"), "x = 1\n# END SOLUTION\n");
+    let manifest = fs::read_to_string(course.join("course.toml")).unwrap();
+    fs::write(
+        course.join("course.toml"),
+        manifest.replace("version = \"1.0.0\"", "version = \"spring-2026\""),
+    )
+    .unwrap();
     write(
         &course.join("days/day04/stray.txt"),
         "a day marked lab = false with files\n",
@@ -169,7 +175,8 @@ fn course_check_reports_every_problem_with_file_and_line() {
         .stderr_has("no_such_variable")
         .stderr_has("root/progress.txt.hbs")
         .stderr_has("days/day02/solution.py:2")
-        .stderr_has("day 4 is marked `lab = false`");
+        .stderr_has("day 4 is marked `lab = false`")
+        .stderr_has("`[course] version = \"spring-2026\"` is not a semantic version");
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! `bec course check DIR`: everything wrong with a course folder, in one run.
 //!
-//! Checks the manifest (with the checks `bec new` makes of prompts and the commit identity), that
+//! Checks the manifest (with the checks `bec new` makes of prompts and the commit identity, and
+//! that the version is a semantic version, which `bec next` and `bec update` order), that
 //! lab flags match the day folders, every day's `day.toml`, and renders every lab day as starter
 //! and as reference (Handlebars syntax, unknown variables, solution regions, unsafe paths) and
 //! commits each render as `bec new` does, in a scratch repo. With `--labs` it also runs each
@@ -12,7 +13,7 @@ use anyhow::Result;
 
 use crate::answers::Answers;
 use crate::course::Course;
-use crate::course::DayConfig;
+use crate::course::{DayConfig, version};
 use crate::date::Timestamp;
 use crate::day_id::day_dir;
 use crate::error::UserError;
@@ -59,6 +60,13 @@ pub fn check_course(dir: &Path, run_labs: bool) -> Result<CourseCheckReport> {
             return Ok(report);
         }
     };
+    if !version::is_semantic(course.version()) {
+        report.problems.push(format!(
+            "course.toml: `[course] version = \"{}\"` is not a semantic version (MAJOR.MINOR.PATCH, like \
+             1.0.0 or 1.1.0-rc.1): bec orders versions to refuse taking a repo back to an older one",
+            crate::printable::printable(course.version())
+        ));
+    }
     report
         .problems
         .extend(course.lab_problems().into_iter().map(|e| e.to_string()));
