@@ -79,6 +79,12 @@ impl LearnerRepo {
         let state = &self.state;
         if state.course_id != course.id() {
             let fix = match (&state.course_source, &course.source) {
+                (recorded, using) if recorded == using && matches!(using, CourseSource::Folder(_)) => format!(
+                    "Its course.toml now says `id = \"{}\"`: a course keeps its id for the repos made \
+                     from it, so set it back to `id = \"{}\"`.",
+                    course.id(),
+                    state.course_id
+                ),
                 (CourseSource::Folder(_), _) => format!(
                     "Run `{}` (or set BEC_COURSE to that folder).",
                     state.course_source.command(command)

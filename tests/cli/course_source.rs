@@ -219,3 +219,26 @@ fn a_state_file_without_a_source_follows_the_built_in_course() {
     assert!(state.starts_with("# my notes\n"), "{state}");
     assert!(state.contains("current_day = 2"), "{state}");
 }
+
+#[test]
+fn a_course_folder_whose_id_changed_is_refused_with_the_id_to_put_back() {
+    let sandbox = Sandbox::new();
+    let course = copy_of_fixture(sandbox.path());
+    let mut new = sandbox.command(sandbox.path(), &["new", "1", "repo", "--yes", "--date", "2026-01-01"]);
+    new.env("BEC_COURSE", &course);
+    run(new.output().unwrap()).success();
+    let manifest = fs::read_to_string(course.join("course.toml")).unwrap();
+    fs::write(
+        course.join("course.toml"),
+        manifest.replace("id = \"fixture-course\"", "id = \"renamed-course\""),
+    )
+    .unwrap();
+    let repo = sandbox.path().join("repo");
+    let mut next = sandbox.command(&repo, &["next"]);
+    next.env("BEC_COURSE", &course);
+    run(next.output().unwrap())
+        .code(4)
+        .clean_error()
+        .stderr_has("but bec is using course `renamed-course`")
+        .stderr_has("set it back to `id = \"fixture-course\"`");
+}
