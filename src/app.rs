@@ -9,7 +9,7 @@ use dialoguer::{FuzzySelect, theme::ColorfulTheme};
 
 use crate::answers::{self, Asking};
 use crate::cli::{Cli, Command, CourseCommand};
-use crate::course::Course;
+use crate::course::{Course, CourseSource};
 use crate::date::Timestamp;
 use crate::day_id::{day_dir, parse_day};
 use crate::error::{UserError, exit};
@@ -141,10 +141,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                         day_dir(report.day),
                         short(commit)
                     );
-                    outln!(
-                        "\nNext steps:\n  open {}/README.md for the lab sheet\n  bec check        # run the day's tests",
-                        day_dir(report.day)
-                    );
+                    print_next_steps(&course, &report)?;
                     Ok(exit::SUCCESS)
                 }
                 MergeOutcome::Conflicts(files) => {
@@ -263,7 +260,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                 UpdateReport::Available { from, to, source_move } => {
                     outln!(
                         "An update is available: course version {from} → {to}. Run `{}` to merge it.",
-                        course.source.command("update")
+                        again(&course, "update")
                     );
                     if let Some(source_move) = source_move {
                         outln!("{}", source_move.describe(false));
@@ -301,6 +298,19 @@ pub fn run(cli: Cli) -> Result<u8> {
     }
 }
 
+/// The command line that runs `command` with the course in use: it names `--course` for a
+/// course folder, unless BEC_COURSE already names that folder.
+fn again(course: &Course, command: &str) -> String {
+    let from_env = std::env::var_os("BEC_COURSE")
+        .filter(|dir| !dir.is_empty())
+        .is_some_and(|dir| CourseSource::folder(std::path::Path::new(&dir)) == course.source);
+    if from_env {
+        format!("bec {command}")
+    } else {
+        course.source.command(command)
+    }
+}
+
 fn ask_day(course: &Course) -> Result<u32> {
     let days: Vec<_> = course.manifest.days.iter().filter(|d| d.lab).collect();
     let items: Vec<String> = days
@@ -329,38 +339,91 @@ fn print_new(course: &Course, report: &ops::new::NewReport) -> Result<()> {
         report.files,
         short(report.commit)
     );
+    if let Some(identity) = &report.identity {
+        outln!(
+            "git had no identity: this repo's commits are signed {} <{}> (its own git config; \
+             `git config user.name` changes it).",
+            identity.name,
+            identity.email
+        );
+    }
     let dir = day_dir(day);
+    let open = ops::day_done::open_command();
     // A repo made from a course folder needs it for every later command: the steps say so.
-    let steps = [
+    print_steps(&[
         (format!("cd {path}"), String::new()),
-        (format!("open {dir}/README.md"), "today's lab sheet".to_string()),
+        (
+            format!("{open} {dir}/README.md"),
+            "today's lab sheet (or open it in your editor)".to_string(),
+        ),
         (
             format!("cd {dir} && uv sync"),
             "install the day's Python dependencies".to_string(),
         ),
         (
-            course.source.command("check"),
+            again(course, "check"),
             "run the day's tests: they fail until the lab is done".to_string(),
         ),
         (
-            course.source.command("next"),
+            again(course, "next"),
             format!("when you are ready: add day {}", day + 1),
         ),
-    ];
+    ])?;
+    crate::output::flush()?;
+    Ok(())
+}
+
+/// After a merged `bec next`: how the day before went, what the last lab day means, what to run.
+fn print_next_steps(course: &Course, report: &ops::next::NextReport) -> Result<()> {
+    use ops::day_done::{DayDone, day_done, last_lab_note, open_command};
+    let previous = report.day - 1;
+    match day_done(course, &report.root, previous) {
+        DayDone::Done { passed } => outln!("Day {previous} is done: all {passed} of its tests pass."),
+        DayDone::NotDone { passed, total } => outln!(
+            "Day {previous} is not done yet: {passed} of {total} tests pass (`{}` shows which).",
+            again(course, &format!("check {previous}"))
+        ),
+        DayDone::NotChecked { why } => {
+            outln!(
+                "Day {previous}: tests not run ({why}); `{}` says whether it is done.",
+                again(course, &format!("check {previous}"))
+            )
+        }
+    }
+    if let Some(note) = last_lab_note(course, report.day) {
+        outln!("{note}");
+    }
+    let dir = day_dir(report.day);
+    print_steps(&[
+        (
+            format!("{} {dir}/README.md", open_command()),
+            "the lab sheet (or open it in your editor)".to_string(),
+        ),
+        (
+            format!("cd {dir} && uv sync"),
+            "install the day's Python dependencies".to_string(),
+        ),
+        (again(course, "check"), "run the day's tests".to_string()),
+    ])?;
+    Ok(())
+}
+
+/// "Next steps:": one command a line, their comments lined up.
+fn print_steps(steps: &[(String, String)]) -> Result<()> {
     let width = steps
         .iter()
         .map(|(command, _)| command.chars().count())
         .max()
         .unwrap_or(0);
     outln!("\nNext steps:");
-    for (command, comment) in &steps {
+    for (command, comment) in steps {
         if comment.is_empty() {
             outln!("  {command}");
         } else {
-            outln!("  {command:<width$}  # {comment}");
+            let pad = " ".repeat(width - command.chars().count());
+            outln!("  {command}{pad}   # {comment}");
         }
     }
-    crate::output::flush()?;
     Ok(())
 }
 
