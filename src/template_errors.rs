@@ -139,7 +139,9 @@ pub fn block_problem(source: &str) -> Option<(usize, String)> {
 pub fn render_error(file: &str, error: &RenderError, context: &Value) -> UserError {
     let problem = match error.reason() {
         RenderErrorReason::MissingVariable(Some(path)) => unknown_variable(path, context),
-        RenderErrorReason::MissingVariable(None) => "a variable is not defined".to_string(),
+        RenderErrorReason::MissingVariable(None) => {
+            "a value used here is not defined (check the parameters of the helpers on this line)".to_string()
+        }
         RenderErrorReason::HelperNotFound(name) => format!(
             "`{name}` is not a Handlebars helper (bec adds none of its own: if, unless, each, with, lookup, \
              eq, ne, gt, gte, lt, lte, and, or, not, len)"
