@@ -21,8 +21,9 @@
 //!
 //! It is written with toml_edit, so comments a learner adds survive the merges of `bec next`.
 //!
-//! `course.source` and `course.path` name the course the repo follows: `bec next`, `bec update`
-//! and `bec status` refuse the built-in course for a repo made from a folder. A bec.toml without
+//! `course.source` and `course.path` name the course the repo follows: `bec next` and `bec update`
+//! refuse the built-in course for a repo made from a folder (`bec status` says which course to
+//! give), and a lower version of the same source (semantic-version order). A bec.toml without
 //! `source` (written before bec recorded it) follows the built-in course. `path` is where the
 //! folder was at the last render; a folder given later with `--course` and the same course id is
 //! the same course (moved, or a copy with the next version), and its path is recorded then.

@@ -120,13 +120,12 @@ pub fn status(course: &Course, start: &Path) -> Result<StatusReport> {
 /// an older version, is described without offering an update.
 fn compare_course(learner: &LearnerRepo, course: &Course) -> Result<(Option<String>, Option<String>), UserError> {
     let state = &learner.state;
+    if state.course_id != course.id() {
+        learner.check_course(course, "status")?;
+    }
     let version = course.version().to_string();
     let relation = relation(&state.course_source, &state.course_version, &course.source, &version);
     Ok(match relation {
-        _ if state.course_id != course.id() => {
-            learner.check_course(course, "status")?;
-            unreachable!("another course id is refused")
-        }
         Relation::Same { .. } if version == state.course_version => (None, None),
         Relation::Same { .. } => {
             let note = format!(
