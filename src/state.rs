@@ -7,8 +7,8 @@
 //! [course]
 //! id = "backend-engineering-60"   # the course this repo was made from
 //! version = "0.1.0"               # the course version of the last render
-//! source = "folder"               # "builtin" (the course in bec) or "folder" (`--course DIR`)
-//! path = "/srv/courses/ourschool" # with "folder": the folder's absolute path, for messages
+//! source = "folder"               # only for a course folder (`--course DIR`); absent: built in
+//! path = "/srv/courses/ourschool" # the folder's absolute path, for messages
 //!
 //! [progress]
 //! first_day = 1                   # the day the repo started at (`bec new dayN`)
@@ -24,7 +24,9 @@
 //! `course.source` and `course.path` name the course the repo follows: `bec next` and `bec update`
 //! refuse the built-in course for a repo made from a folder (`bec status` says which course to
 //! give), and a lower version of the same source (semantic-version order). A bec.toml without
-//! `source` (written before bec recorded it) follows the built-in course. `path` is where the
+//! `source` follows the built-in course: bec writes the key only for a folder, so the bec.toml of
+//! a repo from the built-in course reads as it always has (and the repos of a class made by an
+//! earlier bec still render to the same commits); `source = "builtin"` is read too. `path` is where the
 //! folder was at the last render; a folder given later with `--course` and the same course id is
 //! the same course (moved, or a copy with the next version), and its path is recorded then.
 
@@ -40,7 +42,7 @@ use crate::error::UserError;
 pub const STATE_FILE: &str = "bec.toml";
 /// Format of the state file this bec writes and reads.
 pub const STATE_FORMAT: i64 = 1;
-/// `course.source` of a repo made from the built-in course.
+/// `course.source` of a repo made from the built-in course (read, never written: it is the default).
 const SOURCE_BUILT_IN: &str = "builtin";
 /// `course.source` of a repo made from a course folder.
 const SOURCE_FOLDER: &str = "folder";
@@ -78,12 +80,9 @@ impl State {
         let mut course = Table::new();
         course["id"] = value(&self.course_id);
         course["version"] = value(&self.course_version);
-        match &self.course_source {
-            CourseSource::BuiltIn => course["source"] = value(SOURCE_BUILT_IN),
-            CourseSource::Folder(path) => {
-                course["source"] = value(SOURCE_FOLDER);
-                course["path"] = value(path.to_string_lossy().as_ref());
-            }
+        if let CourseSource::Folder(path) = &self.course_source {
+            course["source"] = value(SOURCE_FOLDER);
+            course["path"] = value(path.to_string_lossy().as_ref());
         }
         doc["course"] = Item::Table(course);
         let mut progress = Table::new();
@@ -277,11 +276,10 @@ mod tests {
             ..sample()
         };
         let text = built_in.to_toml();
-        assert!(
-            text.contains("source = \"builtin\"\n") && !text.contains("path ="),
-            "{text}"
-        );
+        assert!(!text.contains("source =") && !text.contains("path ="), "{text}");
         assert_eq!(State::parse(&text, Path::new("bec.toml")).unwrap(), built_in);
+        let explicit = text.replace("version = \"1.0.0\"\n", "version = \"1.0.0\"\nsource = \"builtin\"\n");
+        assert_eq!(State::parse(&explicit, Path::new("bec.toml")).unwrap(), built_in);
     }
 
     #[test]

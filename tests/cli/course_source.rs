@@ -161,7 +161,7 @@ fn a_built_in_repo_moves_to_a_folder_only_when_given_one_and_says_so() {
     let sandbox = Sandbox::new().built_in_course();
     let school = school_course(&sandbox, "0.1.0-ourschool.1");
     let repo = sandbox.new_repo("1");
-    assert!(bec_toml(&repo).contains("source = \"builtin\"\n"));
+    assert!(!bec_toml(&repo).contains("source ="), "the default is not written");
     sandbox
         .bec_in("repo", &["--course", school.to_str().unwrap(), "status"])
         .success()
@@ -198,15 +198,16 @@ fn another_course_is_refused_with_the_course_option_to_use() {
     assert_eq!(head_id(&repo), before);
 }
 
+/// bec writes no `source` for the built-in course, so the bec.toml of such a repo is the one
+/// earlier bec versions wrote, for a repo from the built-in course or from a folder alike.
 #[test]
 fn a_state_file_without_a_source_follows_the_built_in_course() {
     let sandbox = Sandbox::new().built_in_course();
     let repo = sandbox.new_repo("1");
     let state = bec_toml(&repo);
-    let old = state.replace("source = \"builtin\"\n", "");
-    assert_ne!(old, state);
-    fs::write(repo.join("bec.toml"), format!("# my notes\n{old}")).unwrap();
-    commit_all(&repo, "a bec.toml as older bec versions wrote it");
+    assert!(!state.contains("source") && !state.contains("path"), "{state}");
+    fs::write(repo.join("bec.toml"), format!("# my notes\n{state}")).unwrap();
+    commit_all(&repo, "a note in bec.toml");
     sandbox
         .bec_in("repo", &["status"])
         .success()
@@ -217,7 +218,12 @@ fn a_state_file_without_a_source_follows_the_built_in_course() {
         .stdout_has("Day 2");
     let state = bec_toml(&repo);
     assert!(state.starts_with("# my notes\n"), "{state}");
-    assert!(state.contains("current_day = 2"), "{state}");
+    assert!(
+        state.contains("current_day = 2") && !state.contains("source"),
+        "{state}"
+    );
+    // such a repo made from a folder by an earlier bec moves to the folder when it is named
+    // (a_built_in_repo_moves_to_a_folder_only_when_given_one_and_says_so)
 }
 
 #[test]

@@ -60,8 +60,11 @@ fn export_writes_the_built_in_course_and_it_checks_clean() {
     let state = |repo: &str| fs::read_to_string(sandbox.path().join(repo).join("bec.toml")).unwrap();
     assert_eq!(
         state("builtin").replace(
-            "source = \"builtin\"\n",
-            &format!("source = \"folder\"\npath = \"{}\"\n", exported.display())
+            "version = \"0.1.0\"\n",
+            &format!(
+                "version = \"0.1.0\"\nsource = \"folder\"\npath = \"{}\"\n",
+                exported.display()
+            )
         ),
         state("folder")
     );
