@@ -19,7 +19,7 @@ The files at the root of the learner repo (README, CI workflow...) are checked o
 and exit code 1 when anything failed.
 
 Usage:
-    prove_labs.py --bec PATH_TO_BEC [--course DIR] [--days 1,2,5-7] [--keep]
+    prove_labs.py --bec PATH_TO_BEC [--course DIR] [--days 1,2,5-7] [--keep] [--jobs N]
 
 The tools come from the virtualenvs that ``scripts/lab-env`` builds under ``.cache/``.
 ``prove_labs.py --tf-check DIR...`` runs only the Terraform checker (it needs python-hcl2, so the
@@ -29,6 +29,7 @@ harness runs it with the ``.cache/hcl-venv`` interpreter) and prints JSON findin
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import dataclasses
 import json
 import os
@@ -37,6 +38,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import tomllib
 import xml.etree.ElementTree as ET
@@ -1667,6 +1669,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--days", help="only these days, e.g. 1,2,5-7")
     ap.add_argument("--keep", action="store_true", help="keep the rendered repos")
     ap.add_argument("--quiet", action="store_true", help="no progress lines")
+    ap.add_argument(
+        "--jobs",
+        type=int,
+        default=min(2, os.cpu_count() or 1),
+        help="days proven at the same time (default: the number of cores, at most 2)",
+    )
     args = ap.parse_args(argv)
 
     tools = Tools(
@@ -1707,25 +1715,42 @@ def main(argv: list[str] | None = None) -> int:
         print("0 passed, 1 failed")
         return 1
 
+    if args.jobs < 1:
+        print("prove_labs: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    printing = threading.Lock()
+
     def log(msg: str) -> None:
         if not args.quiet:
-            print(msg, file=sys.stderr, flush=True)
+            with printing:
+                print(msg, file=sys.stderr, flush=True)
 
     work = Path(tempfile.mkdtemp(prefix="bec-prove-"))
     t0 = time.monotonic()
-    reports: list[DayReport] = []
     root_report: DayReport | None = None
     course_src = course or REPO_ROOT / "templates"
-    try:
-        for day in days:
-            log(f"proving {day.dir} — {day.title}")
-            rep, ref_repo = prove_day(day, tools, course, course_src, work, log)
+
+    def prove_one(day: Day) -> tuple[DayReport, Path | None]:
+        def day_log(msg: str) -> None:
+            log(f"{day.dir}: {msg.strip()}" if args.jobs > 1 else msg)
+
+        day_log(f"proving {day.dir} — {day.title}")
+        rep, ref_repo = prove_day(day, tools, course, course_src, work, day_log)
+        with printing:
             print_report(rep, course_src)
-            reports.append(rep)
-            if root_report is None and ref_repo is not None:
-                log("checking the files at the root of the learner repo")
-                root_report = prove_root(ref_repo, tools, work)
-                print_report(root_report, course_src)
+        return rep, ref_repo
+
+    try:
+        # Days are independent (each renders into its own folder), so they are proven side by
+        # side; the table and the summary keep the course's order.
+        with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
+            results = list(pool.map(prove_one, days))
+        reports = [rep for rep, _ in results]
+        first_ref = next((ref for _, ref in results if ref is not None), None)
+        if first_ref is not None:
+            log("checking the files at the root of the learner repo")
+            root_report = prove_root(first_ref, tools, work)
+            print_report(root_report, course_src)
     finally:
         if args.keep:
             print(f"rendered repos kept in {work}", file=sys.stderr)
