@@ -131,8 +131,14 @@ pub enum CourseCommand {
         #[arg(long)]
         labs: bool,
     },
-    /// Show what a course folder that extends the built-in course changes.
-    Diff { dir: PathBuf },
+    /// Show what a course folder changes against the built-in course (a full export, or a
+    /// folder with `extends = "builtin"`): manifest keys, and files overridden, added, removed.
+    Diff {
+        dir: PathBuf,
+        /// Also list the files identical to the built-in ones.
+        #[arg(long)]
+        all: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

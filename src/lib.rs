@@ -23,4 +23,5 @@ pub mod render;
 pub mod repo;
 pub mod staging;
 pub mod state;
+pub mod template_errors;
 pub mod template_limits;

@@ -171,6 +171,22 @@ fn merge_tables(base: &mut toml::Table, over: toml::Table) {
     }
 }
 
+/// The keys a course folder's manifest stands for, without `extends`: with `base_text` (the
+/// manifest it extends), its own keys laid over the base's, as the course is loaded.
+pub fn effective_table(base_text: Option<&str>, own_text: &str, origin: &str) -> Result<toml::Table, UserError> {
+    let mut own = parse_table(own_text, origin)?;
+    own.remove("extends");
+    let Some(base_text) = base_text else { return Ok(own) };
+    let mut base = parse_table(base_text, "built-in course.toml")?;
+    merge_tables(&mut base, own);
+    Ok(base)
+}
+
+/// The table of a manifest's text.
+pub fn table(text: &str, origin: &str) -> Result<toml::Table, UserError> {
+    parse_table(text, origin)
+}
+
 impl Manifest {
     /// A manifest that extends `base_text` with the keys of `own_text` (see [`merge_tables`]).
     pub fn parse_extending(base_text: &str, own_text: &str, origin: &str) -> Result<Manifest, UserError> {
