@@ -32,11 +32,21 @@ def breaker(clock):
     return CircuitBreaker(fail_max=FAIL_MAX, reset_timeout=RESET_TIMEOUT, clock=clock)
 
 
+def attempt(breaker, fn) -> str:
+    """What a call through the breaker did: "ok", "failed" (reached the database) or "open"."""
+    try:
+        breaker.call(fn)
+    except CircuitOpen:
+        return "open"
+    except exc.OperationalError:
+        return "failed"
+    return "ok"
+
+
 def fail_times(breaker, db, n):
     db.down = True
-    for _ in range(n):
-        with pytest.raises(exc.OperationalError):
-            breaker.call(db)
+    outcomes = [attempt(breaker, db) for _ in range(n)]
+    assert outcomes == ["failed"] * n, f"expected {n} failures that reached the database"
 
 
 def test_opens_after_fail_max_failures_in_a_row(breaker):
@@ -64,18 +74,23 @@ def test_an_open_breaker_fails_fast_without_calling_the_database(breaker, clock)
 
 def test_successes_never_open_the_breaker(breaker):
     db = Database()
-    for _ in range(FAIL_MAX * 10):
-        assert breaker.call(db) == "rows"
+    outcomes = [attempt(breaker, db) for _ in range(FAIL_MAX * 10)]
+
+    assert outcomes == ["ok"] * (FAIL_MAX * 10), "the breaker opened while every call succeeded"
 
     assert breaker.state == "closed"
 
 
 def test_a_success_resets_the_failure_count(breaker):
     db = Database()
+    outcomes = []
     for _ in range(3):
-        fail_times(breaker, db, FAIL_MAX - 1)
+        db.down = True
+        outcomes += [attempt(breaker, db) for _ in range(FAIL_MAX - 1)]
         db.down = False
-        breaker.call(db)
+        outcomes.append(attempt(breaker, db))
+
+    assert "open" not in outcomes, f"the breaker opened: {outcomes}"
 
     assert breaker.state == "closed", "only failures in a row should open the breaker"
 
