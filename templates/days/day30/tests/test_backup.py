@@ -47,7 +47,7 @@ def test_a_backup_includes_commits_still_in_the_write_ahead_log(shop, db_path, t
 
     backup(db_path, tmp_path / "backup.db")
 
-    assert fingerprint_file(tmp_path / "backup.db").counts["users"] == USERS, (
+    assert fingerprint_file(tmp_path / "backup.db").counts.get("users") == USERS, (
         "the backup lost committed rows: was the file copied instead of backed up?"
     )
 
