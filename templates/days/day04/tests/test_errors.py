@@ -40,3 +40,23 @@ def test_invalid_order_quantity_is_422_and_stores_nothing(client, new_user):
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "validation_error"
     assert client.get(f"/users/{user['id']}/orders").json() == {"items": []}
+
+
+def test_every_write_to_a_missing_resource_is_a_404_with_the_error_body(client, new_user):
+    """Reads are not the only way to reach a missing resource: PATCH and DELETE must say 404 too,
+    never 200 with nothing, 204 as if something was deleted, or a crash."""
+    user = new_user()
+    writes = [
+        ("PATCH", "/users/404", {"name": "Nobody"}, "user_not_found"),
+        ("DELETE", "/users/404", None, "user_not_found"),
+        ("POST", "/users/404/orders", {"item": "pen", "quantity": 1}, "user_not_found"),
+        ("PATCH", "/orders/404", {"status": "paid"}, "order_not_found"),
+        ("DELETE", "/orders/404", None, "order_not_found"),
+    ]
+    for method, url, body, code in writes:
+        response = client.request(method, url, json=body)
+        assert response.status_code == 404, f"{method} {url} gave {response.status_code}"
+        assert response.json() == {
+            "error": {"code": code, "message": response.json()["error"]["message"]}
+        }
+    assert client.get("/users").json() == {"items": [user]}, "a failed write changed the data"

@@ -1,5 +1,6 @@
 import fakeredis
 import httpx
+import redis
 from sqlalchemy import create_engine
 
 from app.connect_all import FAIL, OK, SKIPPED, check_qdrant, check_redis, check_sql
@@ -31,6 +32,56 @@ def test_check_redis_round_trip_leaves_no_keys_behind():
     assert result.store == "redis"
     assert result.status == OK
     assert client.dbsize() == 0
+
+
+class RecordingRedis(fakeredis.FakeRedis):
+    """fakeredis that records each command it is given, and can be told to misbehave."""
+
+    def __init__(self, *args, refuse_writes=False, read_back=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.calls = []
+        self.refuse_writes = refuse_writes
+        self.read_back = read_back
+
+    def execute_command(self, *args, **options):
+        self.calls.append(tuple(args))
+        name = str(args[0]).upper()
+        if self.refuse_writes and name == "SET":
+            raise redis.ReadOnlyError("You can't write against a read only replica.")
+        value = super().execute_command(*args, **options)
+        if self.read_back is not None and name == "GET":
+            return self.read_back
+        return value
+
+
+def test_check_redis_writes_a_unique_expiring_key_and_reads_it_back():
+    client = RecordingRedis(server=fakeredis.FakeServer())
+
+    assert check_redis(client).status == OK
+    assert check_redis(client).status == OK
+
+    sets = [c for c in client.calls if str(c[0]).upper() == "SET"]
+    gets = [c for c in client.calls if str(c[0]).upper() == "GET"]
+    assert len(sets) == 2 and len(gets) == 2, "each check writes one key and reads it back"
+    assert sets[0][1] != sets[1][1], "two checks (two app instances) must not share one key"
+    assert any(str(a).upper() in ("EX", "PX") for a in sets[0][2:]), (
+        "give the key a TTL, so a crash mid-check leaves nothing behind for long"
+    )
+
+
+def test_check_redis_fails_when_the_server_answers_ping_but_refuses_writes():
+    client = RecordingRedis(server=fakeredis.FakeServer(), refuse_writes=True)
+
+    result = check_redis(client)
+
+    assert result.status == FAIL, "PING alone says the socket is open, not that Redis works"
+    assert "ReadOnlyError" in result.detail
+
+
+def test_check_redis_fails_when_the_value_read_back_differs():
+    client = RecordingRedis(server=fakeredis.FakeServer(), read_back=b"something else")
+
+    assert check_redis(client).status == FAIL
 
 
 def test_check_redis_reports_a_dead_server_instead_of_raising():

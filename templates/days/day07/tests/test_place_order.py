@@ -1,5 +1,5 @@
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.exc import IntegrityError
 
 from app.orders import OutOfStockError, UnknownProductError, place_order
@@ -57,3 +57,27 @@ def test_a_database_error_midway_rolls_back_everything(engine, tables):
     with pytest.raises(IntegrityError):  # quantity 0 breaks the CHECK on order_items
         place_order(engine, ids["ada@example.com"], [("CB-02", 1), ("KB-01", 0)])
     assert snapshot(engine) == before
+
+
+def test_an_order_that_loses_the_race_for_the_last_unit_is_refused(engine, tables):
+    """Another checkout takes the last monitor arm after this order looked at the product but
+    before its own write reaches the row: this order must fail, not sell a unit that is gone."""
+    assert NORMALIZED_TABLES <= tables, SCHEMA_MISSING
+    ids = stock_shop(engine)
+    raced = []
+
+    def other_checkout_wins(conn, cursor, statement, parameters, context, executemany):
+        if not raced and statement.lstrip().upper().startswith("UPDATE PRODUCTS"):
+            raced.append(statement)
+            cursor.connection.execute("UPDATE products SET stock = stock - 1 WHERE sku = 'MA-04'")
+
+    event.listen(engine, "before_cursor_execute", other_checkout_wins)
+    try:
+        with pytest.raises(OutOfStockError):
+            place_order(engine, ids["ada@example.com"], [("MA-04", 1)])
+    finally:
+        event.remove(engine, "before_cursor_execute", other_checkout_wins)
+    assert raced, "place_order must take the stock with an UPDATE of products"
+    with engine.connect() as conn:
+        stock = conn.execute(text("SELECT stock FROM products WHERE sku = 'MA-04'")).scalar_one()
+    assert stock >= 0, "stock went below zero: two orders took the same last unit"

@@ -25,7 +25,7 @@ def db():
 
 @pytest.fixture
 def users(db):
-    return db["users"]
+    return RecordingCollection(db["users"])
 
 
 @pytest.fixture
@@ -33,9 +33,40 @@ def events(db):
     return db["events"]
 
 
+class RecordingRedis(fakeredis.FakeRedis):
+    """fakeredis that records the name of every command it runs, in order."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.commands: list[str] = []
+
+    def execute_command(self, *args, **options):
+        self.commands.append(str(args[0]).upper())
+        return super().execute_command(*args, **options)
+
+
+class RecordingCollection:
+    """A collection that records which methods are called on it, then does the real work."""
+
+    def __init__(self, collection):
+        self._collection = collection
+        self.calls: list[tuple[str, tuple, dict]] = []
+
+    def __getattr__(self, name):
+        attribute = getattr(self._collection, name)
+        if not callable(attribute):
+            return attribute
+
+        def recorded(*args, **kwargs):
+            self.calls.append((name, args, kwargs))
+            return attribute(*args, **kwargs)
+
+        return recorded
+
+
 @pytest.fixture
 def r():
-    return fakeredis.FakeRedis(decode_responses=True)
+    return RecordingRedis(decode_responses=True)
 
 
 @pytest.fixture

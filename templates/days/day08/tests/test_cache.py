@@ -52,3 +52,44 @@ def test_tags_live_in_a_set_with_server_side_intersection(cache, r):
     assert cache.tags_of("ada") == {"python", "math", "poetry"}
     assert cache.common_tags("ada", "alan") == {"python", "math"}
     assert cache.common_tags("ada", "nobody") == set()
+
+
+def test_common_tags_are_intersected_by_redis_in_one_command(cache, r):
+    cache.tag_user("ada", "python", "math", "poetry")
+    cache.tag_user("alan", "math", "python", "chess")
+    r.commands.clear()
+
+    assert cache.common_tags("ada", "alan") == {"python", "math"}
+    assert r.commands == ["SINTER"], (
+        "fetching both sets and intersecting them in Python moves every member over the network"
+    )
+
+
+def test_a_read_during_the_profile_write_cannot_leave_the_old_profile_cached(cache, source):
+    cache.get_profile("ada")
+    save = source.save_profile
+
+    def save_while_another_request_reads(user_id, changes):
+        cache.get_profile(user_id)  # another request, served while this write is in flight
+        return save(user_id, changes)
+
+    source.save_profile = save_while_another_request_reads
+    assert cache.update_profile("ada", {"name": "Ada Lovelace"}) is True
+
+    assert cache.get_profile("ada")["name"] == "Ada Lovelace", (
+        "the old profile was cached again between the invalidation and the write"
+    )
+
+
+def test_a_read_during_the_settings_write_cannot_leave_old_settings_cached(cache, source):
+    settings = cache.get_settings("alan")
+    save = source.save_settings
+
+    def save_while_another_request_reads(user_id, new):
+        cache.get_settings(user_id)
+        return save(user_id, new)
+
+    source.save_settings = save_while_another_request_reads
+    assert cache.update_settings("alan", {**settings, "theme": "dark"}) is True
+
+    assert cache.get_settings("alan")["theme"] == "dark"

@@ -106,3 +106,18 @@ def test_users_with_setting_queries_nested_fields_with_dot_notation(users):
     assert users_with_setting(users, "theme", "dark") == ["ada", "carol"]
     assert users_with_setting(users, "notifications.push", True) == ["carol"]
     assert users_with_setting(users, "language", "fr") == []
+
+
+def test_record_activity_is_one_atomic_update_without_reading_the_document(users, events):
+    create_user(users, "ada", "ada@example.com", "Ada", now=T0)
+    users.calls.clear()
+
+    assert record_activity(users, events, "ada", "login", at=T0, limit=5)
+
+    names = [name for name, _, _ in users.calls]
+    assert names == ["update_one"], (
+        f"record_activity called {names} on users: reading the document, changing the list in "
+        "Python and writing it back loses events when two requests do it at once"
+    )
+    update = users.calls[0][1][1]
+    assert update["$push"]["history"]["$slice"] == -5

@@ -38,6 +38,14 @@ class UserStore:
     def get(self, user_id: str) -> User | None:
         return self._by_id.get(user_id)
 
+    def remove(self, user_id: str) -> bool:
+        """Delete a user (an account closed, or removed by an admin); False if unknown."""
+        user = self._by_id.pop(user_id, None)
+        if user is None:
+            return False
+        del self._id_by_email[user.email]
+        return True
+
     def get_by_email(self, email: str) -> User | None:
         user_id = self._id_by_email.get(self.normalise_email(email))
         return None if user_id is None else self._by_id[user_id]

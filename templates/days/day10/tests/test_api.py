@@ -76,3 +76,14 @@ def test_me_rejects_missing_malformed_and_expired_tokens(client, clock, ttl):
     expired = client.get("/me", headers=auth)
     assert expired.status_code == 401
     assert expired.headers["www-authenticate"] == "Bearer"
+
+
+def test_a_valid_token_for_a_deleted_user_is_a_401_not_a_crash(client, store):
+    token = signup_and_login(client)
+    user_id = client.get("/me", headers={"Authorization": f"Bearer {token}"}).json()["id"]
+
+    assert store.remove(user_id)
+
+    response = client.get("/me", headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 401, "the signature is fine, but the account is gone"
+    assert response.headers["www-authenticate"] == "Bearer"

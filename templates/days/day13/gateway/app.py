@@ -12,6 +12,7 @@ Run it with (the two services on 8001 and 8002):
 from __future__ import annotations
 
 import asyncio
+import re
 import uuid
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import Any
@@ -23,6 +24,9 @@ from fastapi.responses import JSONResponse, Response
 from gateway.upstream import Upstream
 
 REQUEST_ID = "x-request-id"
+# A request id accepted from a caller (day 2's rule): 1 to 64 letters, digits, dots, underscores
+# or dashes. Anything else would let a client push arbitrary text into every service's logs.
+SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 # Only these request headers travel to the services; everything else (cookies, internal debug
 # headers, hop-by-hop headers such as Connection, the public Host) stays at the edge.
 FORWARDED_REQUEST_HEADERS = frozenset({"accept", "authorization", "content-type"})
@@ -144,7 +148,9 @@ def create_app(users: Upstream | None = None, orders: Upstream | None = None) ->
         """Reuse the caller's X-Request-Id or create one; expose it as request.state.request_id
         and on every response, errors included."""
         # BEGIN SOLUTION
-        request.state.request_id = request.headers.get(REQUEST_ID) or new_request_id()
+        incoming = request.headers.get(REQUEST_ID, "")
+        safe = SAFE_REQUEST_ID.fullmatch(incoming)
+        request.state.request_id = incoming if safe else new_request_id()
         response = await call_next(request)
         response.headers[REQUEST_ID] = request.state.request_id
         return response

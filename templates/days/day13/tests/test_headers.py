@@ -54,3 +54,15 @@ def test_gateway_keeps_the_request_id_chosen_by_the_caller(gateway_with):
     assert response.status_code == 200
     assert response.headers["x-request-id"] == "trace-123"
     assert seen[0].headers["x-request-id"] == "trace-123"
+
+
+def test_gateway_replaces_an_unsafe_request_id_from_the_caller(gateway_with):
+    seen: list[httpx.Request] = []
+    unsafe = ["x" * 65, "two words", "<script>", "a/b", "a" * 4000]
+    with gateway_with(users=recording_upstream(seen)) as gateway:
+        answers = [gateway.get("/users/1", headers={"X-Request-Id": bad}) for bad in unsafe]
+    assert [response.status_code for response in answers] == [200] * len(unsafe)
+    assert len(seen) == len(unsafe)
+    for bad, response, request in zip(unsafe, answers, seen, strict=True):
+        assert response.headers["x-request-id"] != bad, f"echoed the unsafe id {bad[:20]!r}"
+        assert request.headers["x-request-id"] == response.headers["x-request-id"]

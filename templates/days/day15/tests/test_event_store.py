@@ -1,6 +1,7 @@
 """The event store only appends, numbers each stream, and detects concurrent writers."""
 
 import pytest
+from sqlalchemy import event
 
 from bank.account import Deposit, OpenAccount
 from bank.events import AccountOpened, MoneyDeposited, MoneyWithdrawn
@@ -55,3 +56,27 @@ def test_the_service_appends_with_the_version_it_read(service, store, monkeypatc
         service.handle("acc-1", Deposit(50))
     monkeypatch.undo()
     assert [r.event for r in store.read_stream("acc-1")][-1] == MoneyDeposited(1)
+
+
+def test_a_writer_that_slips_in_between_the_check_and_the_insert_is_a_concurrency_error(store):
+    """The version check passed, then another writer's event 2 landed before our insert: the
+    unique (stream_id, version) constraint stops us, and the caller must hear "concurrency"."""
+    store.append("acc-1", [AccountOpened("Ada")], expected_version=0)
+    slipped_in = []
+
+    def other_writer_first(conn, cursor, statement, parameters, context, executemany):
+        if not slipped_in and statement.lstrip().upper().startswith("INSERT INTO EVENTS"):
+            slipped_in.append(True)
+            cursor.connection.execute(
+                "INSERT INTO events (stream_id, version, type, data, recorded_at)"
+                " VALUES ('acc-1', 2, 'MoneyDeposited', '{\"amount_cents\": 1}',"
+                " '2025-01-01 00:00:00.000000')"
+            )
+
+    event.listen(store.engine, "before_cursor_execute", other_writer_first)
+    try:
+        with pytest.raises(ConcurrencyError):
+            store.append("acc-1", [MoneyDeposited(999)], expected_version=1)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", other_writer_first)
+    assert slipped_in, "append must insert the events into the events table"

@@ -53,3 +53,18 @@ def test_read_model_can_be_rebuilt_from_scratch_and_replays_are_harmless(service
         rebuilt.apply(recorded)
     assert [r.balance_cents for r in rebuilt.balances()] == [1_000, 0]
     assert rebuilt.position == store.read_all()[-1].position
+
+
+def test_an_older_event_delivered_again_later_is_ignored(service, store, balances):
+    """Message brokers deliver at least once: event 2 may arrive again after event 3."""
+    service.handle("acc-a", OpenAccount("Ada"))
+    service.handle("acc-a", Deposit(1_000))
+    service.handle("acc-a", Withdraw(300))
+    opened, deposited, withdrawn = store.read_all()
+
+    projection = BalancesProjection()
+    for recorded in (opened, deposited, withdrawn, deposited, withdrawn, opened):
+        projection.apply(recorded)
+
+    assert [(r.balance_cents, r.transactions) for r in projection.balances()] == [(700, 2)]
+    assert projection.position == withdrawn.position

@@ -10,6 +10,9 @@ DAY_DIR = Path(__file__).resolve().parent.parent
 SERVICES = {"users": "users_api", "orders": "orders_api"}
 SECRET_NAME = re.compile(r"PASSWORD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL", re.I)
 PINNED_PYTHON_TAG = re.compile(r"^3\.\d+\.\d+-slim(-[a-z]+)?$")
+CREDENTIALS_IN_URL = re.compile(r"://[^/\s:@]+:[^/\s@]+@")
+NOT_IN_SLIM_IMAGES = {"curl", "wget"}
+DEPENDENCY_FILES = re.compile(r"^(requirements[\w.-]*\.txt|pyproject\.toml|uv\.lock)$")
 
 
 def stages_of(service: str) -> list[Stage]:
@@ -124,3 +127,59 @@ def test_build_context_and_image_carry_no_secrets():
             names += [word.split("=")[0] for arg in stage.all("ARG") for word in arg.args()]
             baked = [name for name in names if SECRET_NAME.search(name)]
             assert not baked, f"{service}: {baked} would be baked into the image"
+            values = list(stage.env().values())
+            values += [word for arg in stage.all("ARG") for word in arg.args()]
+            leaked = [value for value in values if CREDENTIALS_IN_URL.search(value)]
+            assert not leaked, (
+                f"{service}: {leaked} puts a password into every layer of the image; pass it at"
+                " run time (compose `environment:` from .env)"
+            )
+
+
+def test_runtime_stage_starts_from_a_clean_base_image():
+    for service in SERVICES:
+        stages = stages_of(service)
+        assert len(stages) >= 2, f"{service}: want a builder stage and a runtime stage"
+        earlier = {s.name.lower() for s in stages[:-1] if s.name} | {
+            str(s.index) for s in stages[:-1]
+        }
+        assert stages[-1].base.lower() not in earlier, (
+            f"{service}: `FROM {stages[-1].base}` ships the whole builder (pip, caches, the build"
+            " context); start the runtime stage from the slim python image"
+        )
+
+
+def test_healthcheck_uses_a_program_the_runtime_image_has():
+    for service in SERVICES:
+        stages = stages_of(service)
+        assert stages, f"{service}: the Dockerfile has no FROM"
+        runtime = stages[-1]
+        check = runtime.last("HEALTHCHECK")
+        assert check is not None, f"{service}: add a HEALTHCHECK to the runtime stage"
+        words = check.args()
+        command = words[1:] if words and words[0].upper() == "CMD" else words
+        program = command[0].split()[0].rsplit("/", 1)[-1] if command else ""
+        installed = " ".join(r.value for r in runtime.all("RUN"))
+        if program in NOT_IN_SLIM_IMAGES:
+            assert re.search(rf"(apt-get|apk) (install|add)\b[^&;]*\b{program}\b", installed), (
+                f"{service}: the slim image has no {program}, so this health check always fails"
+                " and the container never becomes healthy; use python itself"
+            )
+
+
+def test_dependencies_are_installed_before_the_code_is_copied():
+    for service in SERVICES:
+        stages = stages_of(service)
+        for stage in stages:
+            runs = [r for r in stage.all("RUN") if re.search(r"pip install|uv sync", r.value)]
+            if not runs:
+                continue
+            install = runs[0].line
+            for copy in stage.all("COPY"):
+                if copy.line > install or "from" in copy.flags():
+                    continue
+                sources = [Path(a).name for a in copy.args()[:-1]]
+                assert all(DEPENDENCY_FILES.match(name) for name in sources), (
+                    f"{service}: `COPY {' '.join(copy.args())}` before the install means any code"
+                    " change re-installs every dependency; copy only the requirements first"
+                )
