@@ -19,7 +19,10 @@ NAME_FORMAT = "shop-%Y%m%dT%H%M%SZ.db"
 
 
 def backup(database: Path, destination: Path) -> None:
-    """Write a consistent copy of ``database``'s committed data to ``destination``."""
+    """Write a consistent copy of ``database``'s committed data to ``destination``.
+
+    ``destination`` must not exist yet (FileExistsError): a backup never overwrites a file.
+    """
     # BEGIN SOLUTION
     if destination.exists():
         raise FileExistsError(f"{destination} already exists: a backup never overwrites a file")
