@@ -5,6 +5,8 @@ import pytest
 
 from app.corpus import DOCS
 from app.embeddings import DIM, embed
+from app.semantic import DIM as SEMANTIC_DIM
+from app.semantic import embed_meaning
 from app.similarity import cosine_similarity
 from app.store import InMemoryVectorStore
 
@@ -49,3 +51,20 @@ def test_similar_sentences_rank_above_unrelated_ones():
 
     parcel = store.query(embed("where is my parcel"), top_k=1)
     assert [hit.id for hit in parcel] == ["shipping-1"]
+
+
+def test_a_trained_model_finds_paraphrases_that_share_no_words():
+    """The same store and search, fed by a real (offline) model instead of the hashing trick."""
+    store = InMemoryVectorStore(SEMANTIC_DIM)
+    for doc in DOCS:
+        store.upsert(doc["id"], embed_meaning(doc["text"]), {"lang": doc["lang"]})
+
+    paraphrases = {
+        "my package has not arrived yet": "shipping-1",
+        "I lost the secret I use to sign in": "auth-1",
+    }
+    for question, expected in paraphrases.items():
+        by_meaning = store.query(embed_meaning(question), top_k=1, where={"lang": "en"})
+        assert [hit.id for hit in by_meaning] == [expected], question
+        by_surface = corpus_store().query(embed(question), top_k=1)
+        assert [hit.id for hit in by_surface] != [expected], "the hashing trick should miss it"

@@ -48,3 +48,20 @@ def test_client_raises_users_unavailable_when_users_cannot_answer():
         client = UsersClient("http://users.test", transport=httpx.MockTransport(handler))
         with pytest.raises(UsersUnavailable):
             asyncio.run(client.get_user(1))
+
+
+def test_every_call_to_users_carries_the_configured_timeout():
+    """Without a timeout, a Users service that hangs makes every order request hang with it."""
+    seen: list[dict] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.extensions.get("timeout", {}))
+        return httpx.Response(200, json={"id": 7, "name": "Ada", "email": "ada@example.com"})
+
+    client = UsersClient("http://users.test", timeout=0.75, transport=httpx.MockTransport(handler))
+    assert asyncio.run(client.get_user(7)) is not None
+    assert seen and all(
+        timeout.get(phase) == pytest.approx(0.75)
+        for timeout in seen
+        for phase in ("connect", "read", "write", "pool")
+    ), f"the request went out with timeouts {seen}"
