@@ -6,6 +6,8 @@ autogenerate to compare it with this metadata: any difference is a migration you
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import ForeignKey, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -38,3 +40,17 @@ class Order(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     item: Mapped[str] = mapped_column(String(200))
     quantity: Mapped[int]
+    created_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class ArchivedOrder(Base):
+    """Orders past the retention period of the live table: same columns, plus when they moved."""
+
+    __tablename__ = "orders_archive"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    user_id: Mapped[int]
+    item: Mapped[str] = mapped_column(String(200))
+    quantity: Mapped[int]
+    created_at: Mapped[datetime]
+    archived_at: Mapped[datetime]

@@ -22,7 +22,10 @@ def shop(engine):
         for n in range(USERS):
             user_id = V3.create_user(conn, f"User {n}", f"user{n}@example.com")
             conn.execute(
-                text("INSERT INTO orders (user_id, item, quantity) VALUES (:u, 'keyboard', :q)"),
+                text(
+                    "INSERT INTO orders (user_id, item, quantity, created_at) "
+                    "VALUES (:u, 'keyboard', :q, '2026-03-01 10:00:00.000000')"
+                ),
                 {"u": user_id, "q": n % 3 + 1},
             )
     return engine

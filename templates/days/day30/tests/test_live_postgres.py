@@ -6,16 +6,18 @@ pg_dump and pg_restore must be on PATH, at least as new as the server.
 """
 
 import os
+from datetime import datetime, timedelta
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import func, insert, select, text
 
 from shop import pg_backup
+from shop.archive import archive_orders
 from shop.db import make_engine
 from shop.fingerprint import fingerprint
-from shop.models import Base
+from shop.models import ArchivedOrder, Base, Order
 from shop.releases import V1, V3
 from tests.conftest import run_migration
 
@@ -73,3 +75,30 @@ def test_pg_dump_then_pg_restore_brings_the_data_back(pg, tmp_path):
     pg_backup.restore(url, tmp_path / "shop.dump")
 
     assert fingerprint(engine) == expected
+
+
+def test_archiving_on_postgres_moves_each_old_order_once(pg):
+    _, engine = pg
+    run_migration(engine, "upgrade", "head")
+    now = datetime(2026, 6, 1, 3, 0)
+    with engine.begin() as conn:
+        user = V3.create_user(conn, "Ada", "ada@example.com")
+        conn.execute(
+            insert(Order.__table__),
+            [
+                {
+                    "user_id": user,
+                    "item": "pen",
+                    "quantity": 1,
+                    "created_at": now - timedelta(days=d),
+                }
+                for d in range(0, 200, 10)
+            ],
+        )
+
+    moved = archive_orders(engine, before=now - timedelta(days=90), now=now, batch_size=3)
+
+    with engine.connect() as conn:
+        live = conn.scalar(select(func.count()).select_from(Order))
+        archived = conn.scalar(select(func.count()).select_from(ArchivedOrder))
+    assert (moved, live, archived) == (10, 10, 10)

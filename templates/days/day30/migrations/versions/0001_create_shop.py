@@ -1,4 +1,4 @@
-"""Create the shop: users (with a single name column) and their orders.
+"""Create the shop: users (with a single name column), their orders, and the orders archive.
 
 Revision ID: 0001
 Revises:
@@ -31,15 +31,29 @@ def upgrade() -> None:
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.Column("item", sa.String(200), nullable=False),
         sa.Column("quantity", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(["user_id"], ["users.id"], name=op.f("fk_orders_user_id_users")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_orders")),
     )
     op.create_index(op.f("ix_orders_user_id"), "orders", ["user_id"])
+    op.create_index(op.f("ix_orders_created_at"), "orders", ["created_at"])
+    op.create_table(
+        "orders_archive",
+        sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("item", sa.String(200), nullable=False),
+        sa.Column("quantity", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("archived_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_orders_archive")),
+    )
 
 
 def downgrade() -> None:
     # The first revision: going below it means "no shop". Data loss is the point here, and
     # nobody runs it against production.
+    op.drop_table("orders_archive")
+    op.drop_index(op.f("ix_orders_created_at"), table_name="orders")
     op.drop_index(op.f("ix_orders_user_id"), table_name="orders")
     op.drop_table("orders")
     op.drop_table("users")
