@@ -114,15 +114,17 @@ pub fn validate(prompt: &Prompt, value: &str) -> Result<(), UserError> {
     if value.trim().is_empty() {
         return Err(bad("it is empty".into()));
     }
-    if value.contains(['\n', '\r', '\0']) {
-        return Err(bad("it contains a line break or control character".into()));
+    if let Some(c) = value.chars().find(|c| crate::printable::is_unprintable(*c)) {
+        return Err(bad(format!(
+            "it contains the control character {}: an answer is one line of plain text",
+            c.escape_debug()
+        )));
     }
     if !prompt.choices.is_empty() && !prompt.choices.iter().any(|c| c == value) {
         return Err(bad(format!("`{value}` is not one of: {}", prompt.choices.join(", "))));
     }
     if let Some(pattern) = &prompt.pattern {
-        let regex = regex_lite::Regex::new(pattern)
-            .map_err(|e| UserError::Course(format!("prompt `{}` has an invalid pattern: {e}", prompt.name)))?;
+        let regex = compile_pattern(prompt, pattern)?;
         if !regex.is_match(value) {
             let help = prompt
                 .pattern_help
@@ -132,6 +134,12 @@ pub fn validate(prompt: &Prompt, value: &str) -> Result<(), UserError> {
         }
     }
     Ok(())
+}
+
+/// The prompt's `pattern`, compiled; an invalid one is a course error.
+pub fn compile_pattern(prompt: &Prompt, pattern: &str) -> Result<regex_lite::Regex, UserError> {
+    regex_lite::Regex::new(pattern)
+        .map_err(|e| UserError::Course(format!("prompt `{}` has an invalid pattern: {e}", prompt.name)))
 }
 
 fn ask(prompt: &Prompt, default: Option<&str>) -> Result<String, UserError> {
@@ -213,5 +221,25 @@ mod tests {
         assert!(validate(&p, "my-course").is_ok());
         assert!(validate(&p, "../evil").is_err());
         assert!(validate(&p, "").is_err());
+    }
+
+    #[test]
+    fn control_characters_are_refused_and_named() {
+        let p = prompt("author_name");
+        assert!(validate(&p, "Ada Lovelace-Byron, Jr.").is_ok());
+        for (bad, shown) in [
+            ("Ada\u{1b}[31m", "\\u{1b}"),
+            ("Ada\tL", "\\t"),
+            ("Ada\u{7f}", "\\u{7f}"),
+            ("Ada\u{9b}", "\\u{9b}"),
+            ("Ada\u{202e}", "\\u{202e}"),
+            ("a\nb", "\\n"),
+        ] {
+            let error = validate(&p, bad).unwrap_err().to_string();
+            assert!(
+                error.contains("`author_name`") && error.contains(shown),
+                "{bad:?}: {error}"
+            );
+        }
     }
 }

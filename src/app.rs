@@ -1,7 +1,6 @@
 //! The command layer: turns parsed arguments into operation options, prints results, and maps
 //! every error to its documented exit code in one place.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -17,6 +16,7 @@ use crate::error::{UserError, exit};
 use crate::ops::course::diff::Change;
 use crate::ops::update::{UpdateOptions, UpdateReport};
 use crate::ops::{self, check::Outcome, new::NewOptions, next::NextOptions};
+use crate::output::{out, outln};
 use crate::regions::Variant;
 use crate::repo::MergeOutcome;
 
@@ -31,6 +31,7 @@ pub fn main() -> ExitCode {
     };
     match run(cli) {
         Ok(code) => ExitCode::from(code),
+        Err(error) if crate::output::is_closed_pipe(&error) => ExitCode::from(exit::SUCCESS),
         Err(error) => {
             let code = error
                 .downcast_ref::<UserError>()
@@ -57,7 +58,10 @@ fn describe(error: &anyhow::Error) -> String {
 /// Runs one command and returns its exit code.
 pub fn run(cli: Cli) -> Result<u8> {
     if let Command::Completions { shell } = cli.command {
-        clap_complete::generate(shell, &mut Cli::command(), "bec", &mut std::io::stdout());
+        // Generated into memory: clap_complete panics when its writer fails (a closed pipe).
+        let mut script = Vec::new();
+        clap_complete::generate(shell, &mut Cli::command(), "bec", &mut script);
+        crate::output::write_bytes(&script)?;
         return Ok(exit::SUCCESS);
     }
     if let Command::Course { command } = &cli.command {
@@ -65,6 +69,19 @@ pub fn run(cli: Cli) -> Result<u8> {
     }
     let course = Course::load(cli.course.as_deref())?;
     let here = std::env::current_dir()?;
+    let reads_learner_days = matches!(
+        cli.command,
+        Command::Next { abort: false, .. }
+            | Command::Status { .. }
+            | Command::Update { .. }
+            | Command::Check { .. }
+            | Command::Doctor { day: None }
+    );
+    if reads_learner_days && let Ok(learner) = ops::next::LearnerRepo::open(&here) {
+        learner
+            .state
+            .check_days(&course, &learner.root.join(crate::state::STATE_FILE))?;
+    }
     match cli.command {
         Command::New {
             day,
@@ -90,14 +107,21 @@ pub fn run(cli: Cli) -> Result<u8> {
                 variant: if solution { Variant::Solution } else { Variant::Starter },
             };
             let report = ops::new::new_repo(&course, &options)?;
-            print_new(&course, &report);
+            print_new(&course, &report)?;
             Ok(exit::SUCCESS)
         }
         Command::Next { abort, date } => {
             if abort {
-                let learner = ops::next::LearnerRepo::open(&here)?;
-                crate::repo::abort_next(&learner.repo)?;
-                println!("Aborted: the repo is back where it was before `bec next`.");
+                match ops::next::abort(&here)? {
+                    crate::repo::Aborted::Undone => outln!(
+                        "Aborted: the files the merge touched, your branch and bec/template are back where they \
+                         were before the command; your other uncommitted changes are kept."
+                    ),
+                    crate::repo::Aborted::Repaired => outln!(
+                        "No merge was left to undo; bec/template pointed at a course render your branch never \
+                         merged, and points again at the last one it merged."
+                    ),
+                }
                 return Ok(exit::SUCCESS);
             }
             let options = NextOptions {
@@ -107,21 +131,21 @@ pub fn run(cli: Cli) -> Result<u8> {
             let report = ops::next::next_day(&course, &options)?;
             match report.outcome {
                 MergeOutcome::Merged(commit) => {
-                    println!(
+                    outln!(
                         "Day {} — {} is in {}/ (merge commit {}).",
                         report.day,
                         report.title,
                         day_dir(report.day),
                         short(commit)
                     );
-                    println!(
+                    outln!(
                         "\nNext steps:\n  open {}/README.md for the lab sheet\n  bec check        # run the day's tests",
                         day_dir(report.day)
                     );
                     Ok(exit::SUCCESS)
                 }
                 MergeOutcome::Conflicts(files) => {
-                    print_conflicts(&format!("Day {} — {}", report.day, report.title), &files);
+                    print_conflicts(&format!("Day {} — {}", report.day, report.title), &files)?;
                     Ok(exit::CONFLICT)
                 }
             }
@@ -129,45 +153,59 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Status { json } => {
             let report = ops::status::status(&course, &here)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&report)?);
+                outln!("{}", serde_json::to_string_pretty(&report)?);
             } else {
-                println!("Course:  {} (version {})", report.course_id, report.course_version);
+                outln!("Course:  {} (version {})", report.course_id, report.course_version);
                 if report.available_version != report.course_version {
-                    println!(
+                    outln!(
                         "         version {} is available: `bec update` brings it in",
                         report.available_version
                     );
                 }
-                println!(
+                outln!(
                     "Day:     {} of {} — {}",
-                    report.current_day, report.last_day, report.title
+                    report.current_day,
+                    report.last_day,
+                    report.title
                 );
-                println!(
+                outln!(
                     "Days:    {} to {}",
                     day_dir(report.first_day),
                     day_dir(report.current_day)
                 );
-                println!("Branch:  {}", report.branch.as_deref().unwrap_or("(detached HEAD)"));
+                outln!("Branch:  {}", report.branch.as_deref().unwrap_or("(detached HEAD)"));
+                for repair in &report.repaired {
+                    outln!("Repaired: {repair}");
+                }
+                if report.interrupted {
+                    outln!("Merge:   interrupted: undo what it left with `bec next --abort`, then run it again");
+                }
+                if report.busy {
+                    outln!("Busy:    another bec command is changing this repo right now");
+                }
+                if report.index_locked {
+                    outln!("Lock:    .git/index.lock exists: if no git command is running, remove it");
+                }
                 if report.merge_in_progress {
-                    println!("Merge:   in progress ({} conflicted file(s))", report.conflicts.len());
+                    outln!("Merge:   in progress ({} conflicted file(s))", report.conflicts.len());
                     for file in &report.conflicts {
-                        println!("           {file}");
+                        outln!("           {file}");
                     }
-                    println!("         finish with `git add` + `git commit`, or undo with `bec next --abort`");
+                    outln!("         finish with `git add` + `git commit`, or undo with `bec next --abort`");
                 }
             }
             Ok(exit::SUCCESS)
         }
         Command::List => {
             let current = ops::next::LearnerRepo::open(&here).ok().map(|l| l.state.current_day);
-            print!("{}", ops::list::render_list(&course, current));
+            out!("{}", ops::list::render_list(&course, current));
             Ok(exit::SUCCESS)
         }
         Command::Check { day } => {
             let day = day.map(|d| parse_day(&d, course.manifest.last_day())).transpose()?;
             let report = ops::check::check(&course, &here, day)?;
-            print!("{}", report.output);
-            print_check(&report);
+            out!("{}", report.output);
+            print_check(&report)?;
             Ok(if report.all_passed() {
                 exit::SUCCESS
             } else {
@@ -182,23 +220,25 @@ pub fn run(cli: Cli) -> Result<u8> {
                     .unwrap_or(1),
             };
             let checks = ops::doctor::doctor(&course, day);
-            println!("Tools for day {day}:");
+            outln!("Tools for day {day}:");
             for check in &checks {
                 if check.found {
-                    println!("  ok       {:<10} {}", check.name, check.detail);
+                    outln!("  ok       {:<10} {}", check.name, check.detail);
                 } else {
-                    println!(
+                    outln!(
                         "  MISSING  {:<10} {}\n           {}",
-                        check.name, check.detail, check.install
+                        check.name,
+                        check.detail,
+                        check.install
                     );
                 }
             }
             let missing = checks.iter().filter(|c| !c.found).count();
             if missing == 0 {
-                println!("Everything day {day} needs is installed.");
+                outln!("Everything day {day} needs is installed.");
                 Ok(exit::SUCCESS)
             } else {
-                println!("{missing} tool(s) missing.");
+                outln!("{missing} tool(s) missing.");
                 Ok(exit::ENVIRONMENT)
             }
         }
@@ -210,23 +250,23 @@ pub fn run(cli: Cli) -> Result<u8> {
             };
             match ops::update::update(&course, &options)? {
                 UpdateReport::UpToDate { version } => {
-                    println!("Up to date with course version {version}.");
+                    outln!("Up to date with course version {version}.");
                     Ok(exit::SUCCESS)
                 }
                 UpdateReport::Available { from, to } => {
-                    println!("An update is available: course version {from} → {to}. Run `bec update` to merge it.");
+                    outln!("An update is available: course version {from} → {to}. Run `bec update` to merge it.");
                     Ok(exit::FAILURE)
                 }
                 UpdateReport::Updated { from, to, outcome } => match outcome {
                     MergeOutcome::Merged(commit) => {
-                        println!(
+                        outln!(
                             "Updated the course from {from} to {to} (merge commit {}).",
                             short(commit)
                         );
                         Ok(exit::SUCCESS)
                     }
                     MergeOutcome::Conflicts(files) => {
-                        print_conflicts(&format!("The update from {from} to {to}"), &files);
+                        print_conflicts(&format!("The update from {from} to {to}"), &files)?;
                         Ok(exit::CONFLICT)
                     }
                 },
@@ -256,31 +296,32 @@ fn short(oid: git2::Oid) -> String {
     oid.to_string()[..7].to_string()
 }
 
-fn print_new(course: &Course, report: &ops::new::NewReport) {
+fn print_new(course: &Course, report: &ops::new::NewReport) -> Result<()> {
     let day = report.state.current_day;
     let title = course.manifest.day(day).map(|d| d.title.as_str()).unwrap_or("");
     let path = report.path.display();
-    println!(
+    outln!(
         "Created {path} at day {day} — {title} ({} files, commit {}).",
         report.files,
         short(report.commit)
     );
-    println!(
+    outln!(
         "\nNext steps:\n  cd {path}\n  open {dir}/README.md        # today's lab sheet\n  cd {dir} && uv sync          # install the day's Python dependencies\n  \
          bec check                    # run the day's tests: they fail until the lab is done\n  \
          bec next                     # when you are ready: add day {next}",
         dir = day_dir(day),
         next = day + 1
     );
-    let _ = std::io::stdout().flush();
+    crate::output::flush()?;
+    Ok(())
 }
 
-fn print_check(report: &ops::check::CheckReport) {
+fn print_check(report: &ops::check::CheckReport) -> Result<()> {
     let passed = report.count(Outcome::Passed);
     let failed = report.count(Outcome::Failed) + report.count(Outcome::Error);
     let skipped = report.count(Outcome::Skipped);
     let total = passed + failed;
-    println!("\nDay {} — {}", report.day, report.title);
+    outln!("\nDay {} — {}", report.day, report.title);
     for test in &report.tests {
         let (mark, note) = match test.outcome {
             Outcome::Passed => ("  done     ", String::new()),
@@ -288,13 +329,13 @@ fn print_check(report: &ops::check::CheckReport) {
             Outcome::Error => ("  broken   ", format!("  ({})", first_words(&test.detail))),
             Outcome::Skipped => ("  skipped  ", format!("  ({})", first_words(&test.detail))),
         };
-        println!("{mark}{}{note}", test.name);
+        outln!("{mark}{}{note}", test.name);
     }
     if report.tests.is_empty() && !report.command_succeeded {
-        println!("  the tests could not run: read the output above");
+        outln!("  the tests could not run: read the output above");
     }
     if report.output.contains("ModuleNotFoundError") || report.output.contains("No module named") {
-        println!(
+        outln!(
             "  a Python package is missing: run `uv sync` in {}/ (bec then uses its .venv), or set BEC_PYTHON",
             day_dir(report.day)
         );
@@ -305,15 +346,16 @@ fn print_check(report: &ops::check::CheckReport) {
         String::new()
     };
     if report.all_passed() {
-        println!(
+        outln!(
             "{passed} of {total} tests passing{skipped_note}: day {} is done. Run `bec next` when you are ready.",
             report.day
         );
     } else if total == 0 {
-        println!("No test ran{skipped_note}: day {} is not done yet.", report.day);
+        outln!("No test ran{skipped_note}: day {} is not done yet.", report.day);
     } else {
-        println!("{passed} of {total} tests passing{skipped_note}: {failed} to go.");
+        outln!("{passed} of {total} tests passing{skipped_note}: {failed} to go.");
     }
+    Ok(())
 }
 
 fn first_words(text: &str) -> String {
@@ -328,24 +370,25 @@ fn first_words(text: &str) -> String {
     }
 }
 
-fn print_conflicts(what: &str, files: &[String]) {
-    println!("{what} merged with conflicts: the course changed lines you changed too.");
-    println!("\nConflicted files (git status shows them; look for <<<<<<< markers):");
+fn print_conflicts(what: &str, files: &[String]) -> Result<()> {
+    outln!("{what} merged with conflicts: the course changed lines you changed too.");
+    outln!("\nConflicted files (git status shows them; look for <<<<<<< markers):");
     for file in files {
-        println!("  {file}");
+        outln!("  {file}");
     }
-    println!(
+    outln!(
         "\nTo finish: edit each file to keep what you want, then\n  git add <files> && git commit --no-edit\n\
          To undo everything instead:\n  bec next --abort"
     );
+    Ok(())
 }
 
 fn run_course_command(command: &CourseCommand) -> Result<u8> {
     match command {
         CourseCommand::Export { dir } => {
             let count = ops::course::export::export(&Course::built_in()?, dir)?;
-            println!("Exported the built-in course ({count} files) to {}.", dir.display());
-            println!(
+            outln!("Exported the built-in course ({count} files) to {}.", dir.display());
+            outln!(
                 "Edit it, check it with `bec course check {0}`, use it with `bec --course {0} new day1`.\n\
                  To change only a few files, keep just those plus a course.toml with `extends = \"builtin\"`.",
                 dir.display()
@@ -355,10 +398,10 @@ fn run_course_command(command: &CourseCommand) -> Result<u8> {
         CourseCommand::Check { dir, labs } => {
             let report = ops::course::check::check_course(dir, *labs)?;
             for line in &report.lab_results {
-                println!("{line}");
+                outln!("{line}");
             }
             if report.problems.is_empty() {
-                println!(
+                outln!(
                     "{}: course OK ({} days with labs render as starter and reference).",
                     dir.display(),
                     report.lab_days
@@ -379,18 +422,18 @@ fn run_course_command(command: &CourseCommand) -> Result<u8> {
                 match change {
                     Change::Overrides { path, diff } => {
                         overrides += 1;
-                        println!("overrides  {path}");
+                        outln!("overrides  {path}");
                         if let Some(diff) = diff {
-                            print!("{diff}");
+                            out!("{diff}");
                         }
                     }
-                    Change::Adds { path } => println!("adds       {path}"),
+                    Change::Adds { path } => outln!("adds       {path}"),
                     Change::Same { path } => {
-                        println!("same       {path}  (identical to the built-in file: it can be removed)")
+                        outln!("same       {path}  (identical to the built-in file: it can be removed)")
                     }
                 }
             }
-            println!("{overrides} file(s) override the built-in course.");
+            outln!("{overrides} file(s) override the built-in course.");
             Ok(exit::SUCCESS)
         }
     }

@@ -17,6 +17,8 @@ use crate::ops::cohort::html::html_report;
 use crate::ops::cohort::new::{CohortOptions, CohortReport, new_cohort};
 use crate::ops::cohort::status::{CohortStatus, cohort_status};
 use crate::ops::cohort::verify::verify;
+use crate::output::{out, outln};
+use crate::printable::{printable, spreadsheet_cell};
 
 /// Runs one `bec cohort` command and returns its exit code.
 pub fn run_cohort_command(course: &Course, command: CohortCommand) -> Result<u8> {
@@ -42,7 +44,7 @@ pub fn run_cohort_command(course: &Course, command: CohortCommand) -> Result<u8>
                 jobs: jobs.map(usize::from),
             };
             let report = new_cohort(course, &options, &progress_bar("creating repos"))?;
-            Ok(print_new(course, &options, &report))
+            print_new(course, &options, &report)
         }
         CohortCommand::Verify { dir } => {
             let report = verify(&dir)?;
@@ -51,7 +53,7 @@ pub fn run_cohort_command(course: &Course, command: CohortCommand) -> Result<u8>
                 .map(|t| t.to_string())
                 .unwrap_or_else(|| "(none)".into());
             if report.odd.is_empty() {
-                println!(
+                outln!(
                     "{} repos in {} are identical: bec/template at {template} in every one; \
                      {} with their own answers in bec.toml.",
                     report.repos,
@@ -60,16 +62,19 @@ pub fn run_cohort_command(course: &Course, command: CohortCommand) -> Result<u8>
                 );
                 return Ok(exit::SUCCESS);
             }
-            println!(
+            outln!(
                 "{} of {} repos in {} differ from the others (bec/template at {template}):",
                 report.odd.len(),
                 report.repos,
                 dir.display()
             );
+            // Problems quote file names and commit ids from the learners' repos: every line is
+            // shown with its control characters escaped.
             for odd in &report.odd {
-                println!("  {}:", odd.handle);
+                outln!("  {}:", printable(&odd.handle));
                 for problem in &odd.problems {
-                    println!("    - {}", problem.replace('\n', "\n      "));
+                    let lines: Vec<_> = problem.lines().map(printable).collect();
+                    outln!("    - {}", lines.join("\n      "));
                 }
             }
             Ok(exit::FAILURE)
@@ -88,9 +93,9 @@ pub fn run_cohort_command(course: &Course, command: CohortCommand) -> Result<u8>
             };
             let status = cohort_status(course, &dir, run_tests, jobs.map(usize::from), &bar)?;
             match format {
-                StatusFormat::Table => print!("{}", status_table(&status)),
-                StatusFormat::Csv => print!("{}", status_csv(&status)?),
-                StatusFormat::Json => println!("{}", serde_json::to_string_pretty(&status)?),
+                StatusFormat::Table => out!("{}", status_table(&status)),
+                StatusFormat::Csv => out!("{}", status_csv(&status)?),
+                StatusFormat::Json => outln!("{}", serde_json::to_string_pretty(&status)?),
             }
             if let Some(file) = html {
                 write_html(&file, &html_report(&status, course))?;
@@ -113,7 +118,7 @@ fn progress_bar(message: &'static str) -> ProgressBar {
     bar
 }
 
-fn print_new(course: &Course, options: &CohortOptions, report: &CohortReport) -> u8 {
+fn print_new(course: &Course, options: &CohortOptions, report: &CohortReport) -> Result<u8> {
     let out = options.out.display();
     if !report.skipped.is_empty() {
         eprintln!("Skipped {} roster row(s) (--skip-bad):", report.skipped.len());
@@ -122,7 +127,7 @@ fn print_new(course: &Course, options: &CohortOptions, report: &CohortReport) ->
         }
     }
     if let Some(template) = report.template() {
-        println!(
+        outln!(
             "Created {} learner {} in {out}/ at day {} — {} (course {} {}).",
             report.created.len(),
             if report.created.len() == 1 { "repo" } else { "repos" },
@@ -131,10 +136,10 @@ fn print_new(course: &Course, options: &CohortOptions, report: &CohortReport) ->
             course.id(),
             course.version()
         );
-        println!("bec/template is commit {template} in every repo.");
+        outln!("bec/template is commit {template} in every repo.");
         let own = report.with_own_answers();
         if own > 0 {
-            println!(
+            outln!(
                 "{own} repo(s) have their own answers: main = bec/template + one \"bec: learner answers\" commit \
                  changing only bec.toml."
             );
@@ -153,7 +158,7 @@ fn print_new(course: &Course, options: &CohortOptions, report: &CohortReport) ->
     }
     if let Some(template) = &options.push {
         if report.pushed > 0 {
-            println!(
+            outln!(
                 "Pushed main and bec/template of {} repo(s) to {template}.",
                 report.pushed
             );
@@ -171,11 +176,11 @@ fn print_new(course: &Course, options: &CohortOptions, report: &CohortReport) ->
         }
     }
     if !report.created.is_empty() {
-        println!(
+        outln!(
             "\nNext: `bec cohort verify {out}` proves them identical; `bec cohort status {out}` shows where each stands."
         );
     }
-    code
+    Ok(code)
 }
 
 fn tests_text(status: &crate::ops::cohort::status::MemberStatus) -> String {
@@ -198,12 +203,12 @@ fn status_table(status: &CohortStatus) -> String {
     }
     for repo in &status.repos {
         let commit = repo.last_commit.as_ref();
-        let mut summary: String = commit.map(|c| c.summary.clone()).unwrap_or_default();
+        let mut summary: String = commit.map(|c| printable(&c.summary).into_owned()).unwrap_or_default();
         if summary.chars().count() > 48 {
             summary = format!("{}…", summary.chars().take(47).collect::<String>());
         }
         let mut row = vec![
-            repo.handle.clone(),
+            printable(&repo.handle).into_owned(),
             repo.current_day.map(day_dir).unwrap_or_else(|| "?".into()),
             repo.course_version.clone().unwrap_or_else(|| "?".into()),
             commit.map(|c| c.short_id.clone()).unwrap_or_default(),
@@ -214,7 +219,7 @@ fn status_table(status: &CohortStatus) -> String {
             row.push(tests_text(repo));
         }
         if let Some(problem) = &repo.problem {
-            row.push(format!("({problem})"));
+            row.push(format!("({})", printable(problem)));
         }
         rows.push(row);
     }
@@ -269,7 +274,7 @@ fn status_csv(status: &CohortStatus) -> Result<String> {
     let text = |value: Option<String>| value.unwrap_or_default();
     for repo in &status.repos {
         let commit = repo.last_commit.as_ref();
-        writer.write_record([
+        let cells = [
             repo.handle.clone(),
             text(repo.name.clone()),
             text(repo.email.clone()),
@@ -282,7 +287,9 @@ fn status_csv(status: &CohortStatus) -> Result<String> {
             text(repo.tests.as_ref().map(|t| t.passed.to_string())),
             text(repo.tests.as_ref().map(|t| t.total.to_string())),
             text(repo.problem.clone()),
-        ])?;
+        ];
+        // Learners wrote the names, emails and commit messages: no cell may run as a formula.
+        writer.write_record(cells.iter().map(|cell| spreadsheet_cell(cell).into_owned()))?;
     }
     let bytes = writer.into_inner().context("cannot write the CSV")?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())

@@ -5,7 +5,10 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::error::UserError;
 
-/// Seconds since 1970-01-01T00:00:00Z.
+/// The last moment a git commit records: git stores commit times as unsigned 32-bit seconds.
+pub const LATEST: i64 = u32::MAX as i64;
+
+/// Seconds since 1970-01-01T00:00:00Z, from 1970 to [`LATEST`] (2106-02-07T06:28:15Z).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Timestamp(pub i64);
 
@@ -16,8 +19,13 @@ impl Timestamp {
             return Timestamp::parse(given);
         }
         if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
-            return Timestamp::parse(epoch.trim()).map_err(|_| UserError::BadDate {
-                given: format!("SOURCE_DATE_EPOCH={epoch}"),
+            return Timestamp::parse(epoch.trim()).map_err(|error| match error {
+                UserError::DateOutOfRange { .. } => UserError::DateOutOfRange {
+                    given: format!("SOURCE_DATE_EPOCH={epoch}"),
+                },
+                _ => UserError::BadDate {
+                    given: format!("SOURCE_DATE_EPOCH={epoch}"),
+                },
             });
         }
         let now = SystemTime::now()
@@ -27,13 +35,24 @@ impl Timestamp {
         Ok(Timestamp(now))
     }
 
-    /// Accepts `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SSZ` or whole seconds since 1970.
+    /// Accepts `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SSZ` or whole seconds since 1970, up to [`LATEST`].
     pub fn parse(given: &str) -> Result<Timestamp, UserError> {
+        let seconds = Timestamp::parse_unbounded(given)?;
+        if seconds.0 > LATEST {
+            return Err(UserError::DateOutOfRange {
+                given: given.to_string(),
+            });
+        }
+        Ok(seconds)
+    }
+
+    fn parse_unbounded(given: &str) -> Result<Timestamp, UserError> {
         let bad = || UserError::BadDate {
             given: given.to_string(),
         };
         if !given.is_empty() && given.bytes().all(|b| b.is_ascii_digit()) {
-            return given.parse().map(Timestamp).map_err(|_| bad());
+            // More digits than an i64 holds is still a date too late, not a malformed one.
+            return Ok(Timestamp(given.parse().unwrap_or(i64::MAX)));
         }
         let (date, time) = match given.split_once('T') {
             Some((date, time)) => (date, Some(time.strip_suffix('Z').ok_or_else(bad)?)),
@@ -118,6 +137,24 @@ mod tests {
         assert_eq!(Timestamp::parse("1767225600").unwrap(), Timestamp(1_767_225_600));
         assert_eq!(Timestamp(1_767_225_600).date_string(), "2026-01-01");
         assert_eq!(Timestamp::parse("2024-02-29").unwrap().date_string(), "2024-02-29");
+    }
+
+    #[test]
+    fn dates_git_cannot_record_are_refused_not_wrapped() {
+        assert_eq!(Timestamp::parse("2106-02-07T06:28:15Z").unwrap(), Timestamp(LATEST));
+        assert_eq!(Timestamp::parse("4294967295").unwrap(), Timestamp(LATEST));
+        for late in [
+            "2106-02-07T06:28:16Z",
+            "2107-01-01",
+            "9999-12-31",
+            "4294967296",
+            "99999999999999999999999",
+        ] {
+            assert!(
+                matches!(Timestamp::parse(late), Err(UserError::DateOutOfRange { .. })),
+                "{late}"
+            );
+        }
     }
 
     #[test]

@@ -17,7 +17,8 @@ pub mod exit {
     /// A value given to bec is wrong: unknown day, invalid answer, bad `--set` or `--date`.
     pub const BAD_INPUT: u8 = 3;
     /// The repo or target folder is not in a state that allows the command: not a learner repo,
-    /// dirty work tree, detached HEAD, merge in progress, non-empty target, damaged bec.toml.
+    /// dirty work tree, detached HEAD, merge in progress, non-empty target, damaged bec.toml,
+    /// another bec command running in the repo, an interrupted merge, a file or link in the way.
     pub const REPO_STATE: u8 = 4;
     /// The course itself is broken: manifest unreadable or too new, template error, unsafe path.
     pub const COURSE: u8 = 5;
@@ -60,6 +61,9 @@ pub enum UserError {
     #[error("invalid date `{given}`: use YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ or seconds since 1970")]
     BadDate { given: String },
 
+    #[error("`{given}` is after 2106-02-07T06:28:15Z, the last moment a git commit can record: use an earlier date")]
+    DateOutOfRange { given: String },
+
     #[error("{path} exists and is not empty: choose another folder, or remove it first")]
     TargetNotEmpty { path: PathBuf },
 
@@ -98,6 +102,67 @@ pub enum UserError {
     #[error("there is no bec merge to abort in this repo")]
     NothingToAbort,
 
+    #[error(
+        "{holder} is already changing this repo, so this command changed nothing.\n\
+         Wait for it to finish, then run this command again."
+    )]
+    Busy { holder: String },
+
+    #[error(
+        "a `bec next` or `bec update` in this repo was interrupted before it finished (killed, machine \
+         stopped, disk full), so bec changed nothing now.\n\
+         Undo what it left with `bec next --abort`, then run the command again."
+    )]
+    Interrupted,
+
+    #[error(
+        "{path} exists: a git command is running in this repo, or one (or bec) was interrupted and left it.\n\
+         If no git command is running (editors run git too), remove it with `rm {path}`, then run the command again."
+    )]
+    StaleIndexLock { path: PathBuf },
+
+    #[error(
+        "the course writes `{path}`, but `{link}` is a symbolic link in your repo: bec never writes through a \
+         link (the file could be outside the repo), so it changed nothing.\n\
+         Replace the link with a real folder or file (or rename it), commit, and run the command again."
+    )]
+    LinkInTheWay { link: String, path: String },
+
+    #[error(
+        "the course adds these paths, but your repo already has files there that git does not track \
+         (ignored files, such as a .env with a secret), so bec changed nothing:\n{files}\n\
+         Move them out of the way (for example `mv day03/.env day03/.env.mine`), run the command again, \
+         then bring back what you need."
+    )]
+    UntrackedInTheWay { files: String },
+
+    #[error(
+        "the course has {course} at `{path}`, where your branch has {yours}, so bec changed nothing.\n\
+         Rename yours (`git mv {path} {path}.mine`), commit, and run the command again."
+    )]
+    FileFolderConflict {
+        path: String,
+        yours: String,
+        course: String,
+    },
+
+    #[error(
+        "the branch `bec/template` is checked out: it holds only the course's renders, and bec merges them \
+         into your own branch.\nSwitch to your branch first (`git switch main`), then run the command again."
+    )]
+    OnTemplateBranch,
+
+    #[error(
+        "you changed these files after the merge wrote them, and undoing the merge would lose that, \
+         so bec changed nothing:\n{files}\n\
+         Copy what you want to keep outside the repo (or undo your change with `git checkout -- FILE`), \
+         then run `bec next --abort` again; or finish the merge instead (`git add`, `git commit`)."
+    )]
+    EditedSinceMerge { files: String },
+
+    #[error("the branch `bec/template`, which holds the course's renders, is missing.\n{fix}")]
+    MissingTemplateBranch { fix: String },
+
     #[error("you are on day {day}, the last day of the course: there is no next day. Congratulations!")]
     CourseFinished { day: u32 },
 
@@ -111,7 +176,7 @@ pub enum UserError {
         "the course manifest has format_version {found}, but this bec understands up to {known}.\n\
          Upgrade bec (cargo install --locked --path . in its repo) to use this course."
     )]
-    FormatTooNew { found: u32, known: u32 },
+    FormatTooNew { found: i64, known: u32 },
 
     #[error("course error: {0}")]
     Course(String),
@@ -188,6 +253,7 @@ impl UserError {
             | UnknownAnswer { .. }
             | MissingAnswer { .. }
             | BadDate { .. }
+            | DateOutOfRange { .. }
             | BadRoster { .. }
             | MissingSharedAnswers { .. }
             | BadPushUrl { .. }
@@ -200,6 +266,15 @@ impl UserError {
             | DetachedHead
             | MergeInProgress
             | NothingToAbort
+            | Busy { .. }
+            | Interrupted
+            | StaleIndexLock { .. }
+            | LinkInTheWay { .. }
+            | UntrackedInTheWay { .. }
+            | FileFolderConflict { .. }
+            | OnTemplateBranch
+            | EditedSinceMerge { .. }
+            | MissingTemplateBranch { .. }
             | CourseFinished { .. }
             | TargetsNotEmpty { .. }
             | NoCohortRepos { .. } => exit::REPO_STATE,

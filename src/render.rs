@@ -2,7 +2,8 @@
 //!
 //! `.hbs` files are Handlebars templates (strict, no HTML escaping, suffix dropped); other files are
 //! copied byte for byte. Solution regions are applied to every UTF-8 file first. Path segments
-//! may hold `{{var}}`; a rendered path that would leave the repo is refused.
+//! may hold `{{var}}`; a rendered path that would leave the repo is refused. Templates are checked
+//! against [`crate::template_limits`] first, so none can overflow the stack.
 
 use std::collections::BTreeMap;
 
@@ -139,11 +140,11 @@ pub fn render(course: &Course, plan: &RenderPlan) -> Result<RenderedTree, Vec<Us
             if *overridable && out.contains_key(&full) {
                 continue;
             }
-            if full == crate::state::STATE_FILE {
+            if let Some(problem) = state_file_problem(&full) {
                 errors.push(UserError::UnsafePath {
                     file: source_path.to_string(),
                     rendered: full,
-                    problem: "is written by bec itself; remove it from the course".into(),
+                    problem: problem.into(),
                 });
                 continue;
             }
@@ -162,6 +163,19 @@ pub fn render(course: &Course, plan: &RenderPlan) -> Result<RenderedTree, Vec<Us
         }
     }
     if errors.is_empty() { Ok(out) } else { Err(errors) }
+}
+
+/// Why a course file may not render to `path`, when it is a `bec.toml`: at the root it is bec's
+/// own state file; in a folder, bec would take that folder for the repo root.
+fn state_file_problem(path: &str) -> Option<&'static str> {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    if !name.eq_ignore_ascii_case(crate::state::STATE_FILE) {
+        None
+    } else if path == name {
+        Some("is written by bec itself; remove it from the course")
+    } else {
+        Some("is the name of bec's state file: bec run in that folder would stop working; rename it")
+    }
 }
 
 /// Turns a list of errors from [`render`] into one error for commands that stop at the first
@@ -225,6 +239,7 @@ fn render_text(
     text: &str,
     context: &Value,
 ) -> Result<String, UserError> {
+    crate::template_limits::check_template(name, text)?;
     handlebars
         .register_template_string(name, text)
         .map_err(|e| UserError::Template {
@@ -286,14 +301,34 @@ pub fn check_safe_path(source_path: &str, rendered: &str) -> Result<(), UserErro
         match segment {
             "" => return Err(unsafe_path("has an empty path segment (a variable rendered empty?)")),
             "." | ".." => return Err(unsafe_path("would leave the target folder")),
-            s if s.eq_ignore_ascii_case(".git") => {
-                return Err(unsafe_path("would write inside the repo's .git folder"));
+            s if names_git_folder(s) => {
+                return Err(unsafe_path(
+                    "would write inside the repo's .git folder (`.GIT`, `.git.` and `git~1` name it too on some systems)",
+                ));
             }
-            s if s.contains('\0') || s.contains('\n') => return Err(unsafe_path("contains a control character")),
+            s if s.chars().any(char::is_control) => return Err(unsafe_path("contains a control character")),
+            s if s.ends_with(['.', ' ']) => {
+                return Err(unsafe_path(
+                    "is not portable: Windows drops a trailing `.` or space from names",
+                ));
+            }
             _ => {}
         }
     }
     Ok(())
+}
+
+/// Whether some file system takes `segment` for `.git`: any case, trailing dots and spaces
+/// (Windows), the short name `git~1` (Windows), invisible characters inside (macOS). git refuses
+/// to write such paths into a tree, so `bec new` would fail on them.
+fn names_git_folder(segment: &str) -> bool {
+    let visible: String = segment
+        .chars()
+        .filter(
+            |c| !matches!(c, '\u{200c}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{206a}'..='\u{206f}' | '\u{feff}'),
+        )
+        .collect();
+    visible.trim_end_matches(['.', ' ']).eq_ignore_ascii_case(".git") || segment.eq_ignore_ascii_case("git~1")
 }
 
 #[cfg(test)]
@@ -311,10 +346,26 @@ mod tests {
             "a\\b",
             "C:/x",
             "./a",
+            ".GIT/config",
+            "a/.Git/hooks/x",
+            ".git./config",
+            ".git ./x",
+            "GIT~1/config",
+            ".g\u{200c}it/config",
+            "a/b\tc",
+            "notes.",
         ] {
             assert!(check_safe_path("src", bad).is_err(), "{bad}");
         }
-        for good in ["a", "day01/app/main.py", ".github/workflows/ci.yml", "a..b/c"] {
+        for good in [
+            "a",
+            "day01/app/main.py",
+            ".github/workflows/ci.yml",
+            "a..b/c",
+            ".gitignore",
+            ".git-blame-ignore-revs",
+            "git~2",
+        ] {
             assert!(check_safe_path("src", good).is_ok(), "{good}");
         }
     }

@@ -88,6 +88,11 @@ impl State {
             .get("format")
             .and_then(Item::as_integer)
             .ok_or_else(|| broken("`format` is missing or not a number".into()))?;
+        if format < 1 {
+            return Err(broken(format!(
+                "`format = {format}` is not a format of bec.toml (this bec writes {STATE_FORMAT})"
+            )));
+        }
         if format > STATE_FORMAT {
             return Err(broken(format!(
                 "it has format {format}, newer than this bec understands ({STATE_FORMAT}); upgrade bec"
@@ -146,6 +151,27 @@ impl State {
         State::parse(&text, path)
     }
 
+    /// Refuses a state whose days the course it was made from does not have (a `current_day`
+    /// changed by hand). A state from another course is left to the caller's course check.
+    pub fn check_days(&self, course: &Course, path: &Path) -> Result<(), UserError> {
+        if self.course_id != course.id() {
+            return Ok(());
+        }
+        let last = course.manifest.last_day();
+        for (key, day) in [("first_day", self.first_day), ("current_day", self.current_day)] {
+            if day > last {
+                return Err(UserError::BrokenState {
+                    path: path.to_path_buf(),
+                    problem: format!(
+                        "`progress.{key}` = {day}, but course `{}` has {last} days",
+                        self.course_id
+                    ),
+                });
+            }
+        }
+        Ok(())
+    }
+
     /// The days present in the repo.
     pub fn days(&self) -> Vec<u32> {
         (self.first_day..=self.current_day).collect()
@@ -156,12 +182,13 @@ fn first_line(text: &str) -> &str {
     text.lines().find(|l| !l.trim().is_empty()).unwrap_or(text).trim()
 }
 
-/// Walks up from `start` to the folder holding `bec.toml`.
+/// Walks up from `start` to the folder holding `bec.toml` next to `.git`: a `bec.toml` in a
+/// folder of the repo (a learner's own file) is not the repo root.
 pub fn find_repo_root(start: &Path) -> Result<PathBuf, UserError> {
     let absolute = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
     absolute
         .ancestors()
-        .find(|dir| dir.join(STATE_FILE).is_file())
+        .find(|dir| dir.join(STATE_FILE).is_file() && dir.join(".git").exists())
         .map(Path::to_path_buf)
         .ok_or(UserError::NotALearnerRepo { start: absolute })
 }
@@ -218,5 +245,10 @@ mod tests {
         );
         let backwards = sample().to_toml().replace("first_day = 2", "first_day = 9");
         assert!(State::parse(&backwards, path).is_err());
+        for format in ["format = 0", "format = -3"] {
+            let old = sample().to_toml().replace("format = 1", format);
+            let error = State::parse(&old, path).unwrap_err().to_string();
+            assert!(error.contains(&format!("`{format}` is not a format")), "{error}");
+        }
     }
 }

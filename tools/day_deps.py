@@ -68,6 +68,33 @@ def pin_problems(day_dir: Path, pins: dict[str, str]) -> list[str]:
     return problems
 
 
+TESTCLIENT_IMPORT = re.compile(r"^\s*from (fastapi|starlette)\.testclient import", re.M)
+
+
+def testclient_problems(day_dir: Path) -> list[str]:
+    """Starlette's TestClient warns on every run unless httpx2 is installed: a day whose tests
+    use it must declare httpx2, or the learner's `uv sync` gives a venv that warns."""
+    pyproject = day_dir / "pyproject.toml"
+    tests = day_dir / "tests"
+    if not pyproject.is_file() or not tests.is_dir():
+        return []
+    uses = sorted(
+        str(f.relative_to(day_dir))
+        for f in tests.rglob("*.py")
+        if TESTCLIENT_IMPORT.search(f.read_text(encoding="utf-8"))
+    )
+    if not uses:
+        return []
+    project = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    names = {canonicalize_name(Requirement(spec).name) for spec in declared(project)}
+    if "httpx2" in names:
+        return []
+    return [
+        f"{uses[0]} uses TestClient, which warns on every run without httpx2: add "
+        "`httpx2` to the dev dependency group"
+    ]
+
+
 def _from_pyproject(spec: str) -> tuple:
     req = Requirement(spec)
     return (

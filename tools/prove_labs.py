@@ -1668,6 +1668,10 @@ def prove_day(
             rep.violations.append(
                 Violation("dependencies", f"{day.dir}/pyproject.toml", problem)
             )
+        for problem in day_deps.testclient_problems(ref_day):
+            rep.violations.append(
+                Violation("dependencies", f"{day.dir}/pyproject.toml", problem)
+            )
         for problem in day_deps.check(ref_day):
             rep.violations.append(Violation("uv.lock", f"{day.dir}/uv.lock", problem))
 

@@ -57,6 +57,8 @@ impl DayConfig {
                     include.to
                 )));
             }
+            // The folder is part of every path its files render to: the same rules apply.
+            crate::render::check_safe_path(origin, to)?;
         }
         Ok(config)
     }

@@ -69,10 +69,11 @@ impl CourseFiles {
     }
 }
 
+/// Names that are never course files: caches, and `.git` (a course folder kept in git).
 fn is_junk(name: &str) -> bool {
     matches!(
         name,
-        "__pycache__" | ".pytest_cache" | ".ruff_cache" | ".venv" | ".DS_Store" | ".mypy_cache"
+        "__pycache__" | ".pytest_cache" | ".ruff_cache" | ".venv" | ".DS_Store" | ".mypy_cache" | ".git"
     )
 }
 

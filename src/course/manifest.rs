@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use crate::date::Timestamp;
 use crate::error::UserError;
 
 /// The newest manifest format this bec understands.
@@ -168,7 +169,7 @@ impl Manifest {
             && version > i64::from(FORMAT_VERSION)
         {
             return Err(UserError::FormatTooNew {
-                found: version as u32,
+                found: version,
                 known: FORMAT_VERSION,
             });
         }
@@ -191,7 +192,7 @@ impl Manifest {
             })?;
         if version > i64::from(FORMAT_VERSION) {
             return Err(UserError::FormatTooNew {
-                found: version as u32,
+                found: version,
                 known: FORMAT_VERSION,
             });
         }
@@ -249,15 +250,30 @@ impl Manifest {
                     prompt.name
                 ));
             }
+            // The checks `bec new` makes of every answer, made here of the course's own pattern
+            // and default, so `bec course check` finds what `bec new` would refuse.
+            if let Some(pattern) = &prompt.pattern {
+                crate::answers::compile_pattern(prompt, pattern)
+                    .map_err(|e| UserError::Course(format!("{origin}: {e}")))?;
+            }
             if let Some(default) = &prompt.default
-                && !prompt.choices.is_empty()
-                && !prompt.choices.contains(default)
+                && let Err(error) = crate::answers::validate(prompt, default)
             {
                 return problem(format!(
-                    "prompt `{}` has default `{default}`, which is not one of its choices",
-                    prompt.name
+                    "prompt `{}` has default `{}`, which the prompt itself refuses ({error})",
+                    prompt.name,
+                    crate::printable::printable(default)
                 ));
             }
+        }
+        // The identity of the template commits, made as `bec new` makes it.
+        if let Err(error) = crate::repo::signature(&self.commit.name, &self.commit.email, Timestamp(0)) {
+            return problem(format!(
+                "[commit] name `{}` and email `{}` cannot sign a git commit: {}",
+                crate::printable::printable(&self.commit.name),
+                crate::printable::printable(&self.commit.email),
+                error.message()
+            ));
         }
         for (name, tool) in &self.tools {
             if tool.check.is_empty() {
@@ -315,6 +331,9 @@ week = 1
             Manifest::parse(&text, "c"),
             Err(UserError::FormatTooNew { found: 2, known: 1 })
         ));
+        let huge = MINIMAL.replace("format_version = 1", "format_version = 99999999999");
+        let error = Manifest::parse(&huge, "c").unwrap_err();
+        assert!(error.to_string().contains("format_version 99999999999,"), "{error}");
     }
 
     #[test]
@@ -328,5 +347,34 @@ week = 1
                 .to_string()
                 .contains("out of order")
         );
+    }
+
+    fn prompt_problem(prompt: &str) -> String {
+        let text = format!("{MINIMAL}\n[[prompts]]\nname = \"p\"\nquestion = \"Q\"\n{prompt}\n");
+        Manifest::parse(&text, "c").unwrap_err().to_string()
+    }
+
+    #[test]
+    fn prompts_bec_new_would_refuse_are_refused_here() {
+        assert!(prompt_problem("pattern = \"^[a-z\"").contains("prompt `p` has an invalid pattern"));
+        let default = prompt_problem("pattern = \"^[a-z]+$\"\ndefault = \"Not Valid\"");
+        assert!(
+            default.contains("prompt `p` has default `Not Valid`, which the prompt itself refuses"),
+            "{default}"
+        );
+        let choice = prompt_problem("choices = [\"a\", \"b\"]\ndefault = \"c\"");
+        assert!(choice.contains("not one of: a, b"), "{choice}");
+        assert!(prompt_problem("default = \"\"").contains("it is empty"));
+    }
+
+    #[test]
+    fn a_commit_identity_git_refuses_is_refused() {
+        for (name, email) in [("", "e@x"), ("n", ""), ("<n>", "e@x"), ("n", "<e@x>")] {
+            let text = MINIMAL
+                .replace("name = \"n\"", &format!("name = \"{name}\""))
+                .replace("email = \"e@x\"", &format!("email = \"{email}\""));
+            let error = Manifest::parse(&text, "c").unwrap_err().to_string();
+            assert!(error.contains("cannot sign a git commit"), "{name} {email}: {error}");
+        }
     }
 }

@@ -105,7 +105,22 @@ pub fn init_with_template(
     let mut init = RepositoryInitOptions::new();
     init.initial_head("main").no_reinit(true);
     let repo = Repository::init_opts(dir, &init).context("cannot create the git repository")?;
-    let tree_id = repo::write_tree(&repo, tree)?;
+    let commit = commit_start(&repo, course, state, tree, date, Some(TEMPLATE_REF))?;
+    Ok((repo, commit))
+}
+
+/// The first template commit of a repo at `state`: the render `tree`, by the course's identity
+/// at `date`, moving `reference` when given. `bec course check` makes it too (with no
+/// reference, in a scratch repo), so it finds what git would refuse before a learner does.
+pub fn commit_start(
+    repo: &Repository,
+    course: &Course,
+    state: &State,
+    tree: &crate::render::RenderedTree,
+    date: Timestamp,
+    reference: Option<&str>,
+) -> Result<Oid> {
+    let tree_id = repo::write_tree(repo, tree).context("git cannot store the rendered files")?;
     let tree = repo.find_tree(tree_id)?;
     let identity = &course.manifest.commit;
     let signature = repo::signature(&identity.name, &identity.email, date)?;
@@ -117,9 +132,7 @@ pub fn init_with_template(
         course.id(),
         course.version()
     );
-    let commit = repo.commit(Some(TEMPLATE_REF), &signature, &signature, &message, &tree, &[])?;
-    drop(tree);
-    Ok((repo, commit))
+    Ok(repo.commit(reference, &signature, &signature, &message, &tree, &[])?)
 }
 
 /// Points `main` at `commit` and writes its files into the (empty) work tree.

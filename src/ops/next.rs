@@ -1,5 +1,8 @@
 //! `bec next`: commit the render "all days so far + the next day" on `bec/template` and merge it
 //! into the learner's branch. `bec update` uses the same path with the same days.
+//!
+//! Both take the repo lock for their whole run, first repair what an earlier interrupted run left
+//! (or refuse, pointing at `bec next --abort`), and check everything before writing anything.
 
 use std::path::{Path, PathBuf};
 
@@ -11,7 +14,7 @@ use crate::date::Timestamp;
 use crate::error::UserError;
 use crate::ops::render_learner_repo;
 use crate::regions::Variant;
-use crate::repo::{self, AbortRecord, MergeOutcome, TEMPLATE_BRANCH, TEMPLATE_REF};
+use crate::repo::{self, Aborted, MergeOutcome, RepoLock, fault};
 use crate::state::{STATE_FILE, State, find_repo_root};
 
 /// Plain options for [`next_day`].
@@ -38,13 +41,32 @@ pub struct LearnerRepo {
     pub state: State,
 }
 
+/// The git repo around `start`, without reading bec.toml (which an interrupted merge may have
+/// left half-written).
+pub fn open_git(start: &Path) -> Result<(PathBuf, Repository)> {
+    let root = find_repo_root(start)?;
+    let repo = Repository::open(&root).map_err(|_| UserError::NotALearnerRepo { start: root.clone() })?;
+    Ok((root, repo))
+}
+
 impl LearnerRepo {
     /// Finds the repo around `start` and reads its bec.toml.
     pub fn open(start: &Path) -> Result<LearnerRepo> {
-        let root = find_repo_root(start)?;
-        let repo = Repository::open(&root).map_err(|_| UserError::NotALearnerRepo { start: root.clone() })?;
+        let (root, repo) = open_git(start)?;
         let state = State::read(&root.join(STATE_FILE))?;
         Ok(LearnerRepo { root, repo, state })
+    }
+
+    /// Opens the repo to change it: takes the repo lock (held until the lock is dropped), repairs
+    /// what an earlier run left, refuses an interrupted merge, then reads bec.toml.
+    pub fn open_to_change(start: &Path, command: &str) -> Result<(LearnerRepo, RepoLock)> {
+        let (root, repo) = open_git(start)?;
+        let lock = RepoLock::acquire(&repo, command)?;
+        if repo::heal(&repo)?.interrupted {
+            return Err(UserError::Interrupted.into());
+        }
+        let state = State::read(&root.join(STATE_FILE))?;
+        Ok((LearnerRepo { root, repo, state }, lock))
     }
 
     /// Refuses a repo from another course.
@@ -61,7 +83,7 @@ impl LearnerRepo {
 
 /// Advances the repo by one day.
 pub fn next_day(course: &Course, options: &NextOptions) -> Result<NextReport> {
-    let learner = LearnerRepo::open(&options.start)?;
+    let (learner, _lock) = LearnerRepo::open_to_change(&options.start, "next")?;
     learner.check_course(course)?;
     let current = learner.state.current_day;
     if current >= course.manifest.last_day() {
@@ -74,7 +96,9 @@ pub fn next_day(course: &Course, options: &NextOptions) -> Result<NextReport> {
     state.course_version = course.version().to_string();
     let author = check_ready_to_merge(&learner, options.date)?;
     let tree = render_learner_repo(course, &state, Variant::Starter, options.date)?;
-    let tree = repo::write_tree(&learner.repo, &tree)?;
+    let tree = repo::write_tree(&learner.repo, &tree)
+        .map_err(repo::git_error)
+        .context("cannot write the course's render into git, so bec changed nothing")?;
     let message = format!("bec: start day {next} — {}", info.title);
     let outcome = commit_and_merge(course, &learner, tree, &author, options.date, &message)?;
     Ok(NextReport {
@@ -85,18 +109,30 @@ pub fn next_day(course: &Course, options: &NextOptions) -> Result<NextReport> {
     })
 }
 
-/// Refuses a repo that bec must not merge into (an operation in progress, a detached HEAD, a dirty
-/// work tree, no git identity) and returns the learner's signature for the merge commit.
+/// Undoes an unfinished or interrupted `bec next`/`bec update` (`bec next --abort`).
+pub fn abort(start: &Path) -> Result<Aborted> {
+    let (_, repo) = open_git(start)?;
+    repo::abort_next(&repo)
+}
+
+/// Refuses a repo that bec must not merge into (an operation in progress, a detached HEAD or
+/// `bec/template` checked out, a git command's lock, a dirty work tree, no git identity) and
+/// returns the learner's signature for the merge commit.
 pub fn check_ready_to_merge(learner: &LearnerRepo, date: Timestamp) -> Result<Signature<'static>> {
     let repo = &learner.repo;
     repo::ensure_no_operation_in_progress(repo)?;
     repo::current_branch(repo)?;
+    repo::check_not_on_template_branch(repo)?;
+    repo::template_tip(repo)?;
+    repo::check_index_lock(repo)?;
     repo::check_clean(repo)?;
     Ok(repo::learner_signature(repo, date)?)
 }
 
-/// Commits the rendered tree `tree` (already in the repo's object database) on `bec/template` and
-/// merges it into the checked-out branch. Call [`check_ready_to_merge`] first.
+/// Commits the rendered tree `tree` (already in the repo's object database) on top of
+/// `bec/template` and merges it into the checked-out branch; the branch moves to the new commit
+/// only once it is merged (or stopped on conflicts). Call [`check_ready_to_merge`] first, with the
+/// repo lock held.
 pub fn commit_and_merge(
     course: &Course,
     learner: &LearnerRepo,
@@ -106,33 +142,16 @@ pub fn commit_and_merge(
     message: &str,
 ) -> Result<MergeOutcome> {
     let repo = &learner.repo;
-    let previous = repo.refname_to_id(TEMPLATE_REF).map_err(|_| UserError::BrokenState {
-        path: learner.root.join(".git"),
-        problem: format!("the branch `{TEMPLATE_BRANCH}` that holds the course's renders is missing"),
-    })?;
-    let head = repo
-        .head()?
-        .peel_to_commit()
-        .context("cannot read the current commit")?
-        .id();
-    let template = commit_template(course, repo, tree, previous, date, message)?;
-    let record = AbortRecord {
-        head,
-        template: previous,
-    };
-    let outcome = repo::merge_template(repo, template, message, author, &record);
-    if outcome.is_err() && repo.state() == git2::RepositoryState::Clean {
-        // The merge never started: the template branch goes back to where it was.
-        let _ = repo.reference(
-            TEMPLATE_REF,
-            previous,
-            true,
-            "bec: merge failed, restore template branch",
-        );
-    }
-    outcome
+    let previous = repo::template_tip(repo)?;
+    let unchanged = "cannot write the course's render into git, so bec changed nothing";
+    fault::point("render-written").context(unchanged)?;
+    let template = commit_template(course, repo, tree, previous, date, message).context(unchanged)?;
+    repo::verify_written(repo, template).context(unchanged)?;
+    fault::point("template-commit-written").context(unchanged)?;
+    repo::merge_template(repo, previous, template, message, author)
 }
 
+/// Writes the template commit (on no branch yet).
 fn commit_template(
     course: &Course,
     repo: &Repository,
@@ -146,5 +165,6 @@ fn commit_template(
     let identity = &course.manifest.commit;
     let signature = repo::signature(&identity.name, &identity.email, date)?;
     let body = format!("{message}\n\nCourse {} {}.\n", course.id(), course.version());
-    Ok(repo.commit(Some(TEMPLATE_REF), &signature, &signature, &body, &tree, &[&parent])?)
+    repo.commit(None, &signature, &signature, &body, &tree, &[&parent])
+        .map_err(repo::git_error)
 }

@@ -1,4 +1,6 @@
-//! `bec status`: where the learner repo stands.
+//! `bec status`: where the learner repo stands, including what an interrupted or git-aborted
+//! merge left behind. When no other bec command is running, it repairs what is safe to repair
+//! (a `bec/template` branch pointing at a render no branch merged) and says so.
 
 use std::path::Path;
 
@@ -6,8 +8,9 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::course::Course;
-use crate::ops::next::LearnerRepo;
-use crate::repo::conflicted_paths;
+use crate::ops::next::{LearnerRepo, open_git};
+use crate::repo::{self, RepoLock, conflicted_paths};
+use crate::state::{STATE_FILE, State};
 
 /// The repo's state, as printed by `bec status` and `bec status --json`.
 #[derive(Debug, Serialize)]
@@ -24,10 +27,46 @@ pub struct StatusReport {
     pub branch: Option<String>,
     pub merge_in_progress: bool,
     pub conflicts: Vec<String>,
+    /// A `bec next`/`bec update` was interrupted: `bec next --abort` undoes what it left.
+    pub interrupted: bool,
+    /// Another bec command is running in the repo (nothing was checked or repaired).
+    pub busy: bool,
+    /// `.git/index.lock` exists: a git command is running or was interrupted.
+    pub index_locked: bool,
+    /// What this command repaired, in words.
+    pub repaired: Vec<String>,
 }
 
 pub fn status(course: &Course, start: &Path) -> Result<StatusReport> {
-    let learner = LearnerRepo::open(start)?;
+    let (root, repo) = open_git(start)?;
+    let mut interrupted = false;
+    let mut repaired = Vec::new();
+    // A repo bec cannot lock (read-only) is still described, just not repaired.
+    let locking = RepoLock::try_acquire(&repo, "status");
+    let busy = matches!(locking, Ok(None));
+    let lock = locking.ok().flatten();
+    if lock.is_some() {
+        let health = repo::heal(&repo)?;
+        interrupted = health.interrupted;
+        if let Some((from, to)) = health.repaired {
+            repaired.push(format!(
+                "bec/template pointed at a course render your branch never merged ({}, left by an interrupted \
+                 or git-aborted merge); it points again at the last render merged ({})",
+                short(from),
+                short(to)
+            ));
+        }
+        if health.finished {
+            repaired.push("finished tidying up a merge that was interrupted after it was committed".to_string());
+        }
+    }
+    let state = match State::read(&root.join(STATE_FILE)) {
+        Ok(state) => state,
+        // What the interruption left explains a damaged bec.toml better than the damage does.
+        Err(_) if interrupted => return Err(crate::error::UserError::Interrupted.into()),
+        Err(error) => return Err(error.into()),
+    };
+    let learner = LearnerRepo { root, repo, state };
     learner.check_course(course)?;
     let repo = &learner.repo;
     let branch = if repo.head_detached().unwrap_or(false) {
@@ -52,5 +91,13 @@ pub fn status(course: &Course, start: &Path) -> Result<StatusReport> {
         branch,
         merge_in_progress: repo.path().join("MERGE_HEAD").exists(),
         conflicts,
+        interrupted,
+        busy,
+        index_locked: repo.path().join("index.lock").exists(),
+        repaired,
     })
+}
+
+fn short(oid: git2::Oid) -> String {
+    oid.to_string()[..7].to_string()
 }

@@ -1,16 +1,19 @@
 //! `bec update`: bring an instructor's newer course version into an existing learner repo,
 //! through the same template-branch merge as `bec next` (renames followed, edits kept).
+//!
+//! "Up to date" compares the render with what the learner's branch has merged, not with the tip
+//! of `bec/template`, so a merge undone with git or interrupted never hides an update.
 
 use std::path::PathBuf;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
 use crate::course::Course;
 use crate::date::Timestamp;
 use crate::ops::next::{LearnerRepo, check_ready_to_merge, commit_and_merge};
 use crate::ops::render_learner_repo;
 use crate::regions::Variant;
-use crate::repo::{MergeOutcome, TEMPLATE_REF, write_tree};
+use crate::repo::{self, MergeOutcome, RepoLock, merged_template, write_tree};
 
 #[derive(Debug, Clone)]
 pub struct UpdateOptions {
@@ -22,7 +25,7 @@ pub struct UpdateOptions {
 
 #[derive(Debug)]
 pub enum UpdateReport {
-    /// The template branch already holds what the course renders now.
+    /// The learner's branch already holds what the course renders now.
     UpToDate { version: String },
     /// `--check`: the course renders something new.
     Available { from: String, to: String },
@@ -35,7 +38,13 @@ pub enum UpdateReport {
 }
 
 pub fn update(course: &Course, options: &UpdateOptions) -> Result<UpdateReport> {
-    let learner = LearnerRepo::open(&options.start)?;
+    // `--check` only reads; an update changes the repo and holds its lock throughout.
+    let (learner, _lock): (LearnerRepo, Option<RepoLock>) = if options.check_only {
+        (LearnerRepo::open(&options.start)?, None)
+    } else {
+        let (learner, lock) = LearnerRepo::open_to_change(&options.start, "update")?;
+        (learner, Some(lock))
+    };
     learner.check_course(course)?;
     let mut state = learner.state.clone();
     state.course_version = course.version().to_string();
@@ -44,8 +53,11 @@ pub fn update(course: &Course, options: &UpdateOptions) -> Result<UpdateReport> 
     }
     let tree = render_learner_repo(course, &state, Variant::Starter, options.date)?;
     // Written once: the comparison and the template commit use the same tree.
-    let rendered = write_tree(&learner.repo, &tree)?;
-    let current = learner.repo.find_reference(TEMPLATE_REF)?.peel_to_tree()?.id();
+    let rendered = write_tree(&learner.repo, &tree)
+        .map_err(repo::git_error)
+        .context("cannot write the course's render into git, so bec changed nothing")?;
+    let merged = merged_template(&learner.repo)?;
+    let current = learner.repo.find_commit(merged)?.tree_id();
     let from = learner.state.course_version.clone();
     let to = course.version().to_string();
     if rendered == current {

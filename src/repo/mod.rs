@@ -1,12 +1,22 @@
 //! The learner repo as git sees it: writing renders as commits, checking the work tree, merging.
 
+pub mod fault;
+mod heal;
+mod lock;
 mod merge;
+mod plan;
+mod record;
 mod tree;
 mod worktree;
 
-pub use merge::{AbortRecord, MergeOutcome, abort_next, conflicted_paths, merge_template};
-pub use tree::write_tree;
-pub use worktree::{check_clean, current_branch, ensure_no_operation_in_progress};
+pub use heal::{Health, heal, merged_template, template_tip};
+pub use lock::RepoLock;
+pub use merge::{Aborted, MergeOutcome, abort_next, conflicted_paths, git_error, merge_template};
+pub use record::{AbortRecord, Phase};
+pub use tree::{verify_written, write_tree};
+pub use worktree::{
+    check_clean, check_index_lock, check_not_on_template_branch, current_branch, ensure_no_operation_in_progress,
+};
 
 use git2::{Repository, Signature, Time};
 

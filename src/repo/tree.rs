@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use git2::{FileMode, Oid, Repository};
+use anyhow::{Context, Result};
+use git2::{FileMode, Oid, Repository, TreeWalkMode, TreeWalkResult};
 
 use crate::render::RenderedTree;
 
@@ -59,4 +60,29 @@ fn write_dir(repo: &Repository, dir: &BTreeMap<String, Node>) -> Result<Oid, git
         };
     }
     builder.write()
+}
+
+/// Checks, through a fresh handle on the repo (no object cache), that `commit` and every object of
+/// its tree can be read from disk. On a full disk libgit2 can report an object as written that
+/// never reached the disk; bec must find that out before it builds on the object.
+pub fn verify_written(repo: &Repository, commit: Oid) -> Result<()> {
+    let fresh = Repository::open(repo.path()).context("cannot reopen the repository")?;
+    let missing = |what: &str, oid: Oid| format!("{what} {oid} was not written to disk (is the disk full?)");
+    let commit = fresh.find_commit(commit).with_context(|| missing("commit", commit))?;
+    let tree = commit.tree().with_context(|| missing("tree", commit.tree_id()))?;
+    let odb = fresh.odb()?;
+    let mut absent = None;
+    let walked = tree.walk(TreeWalkMode::PreOrder, |_, entry| {
+        if odb.exists(entry.id()) {
+            TreeWalkResult::Ok
+        } else {
+            absent = Some(entry.id());
+            TreeWalkResult::Abort
+        }
+    });
+    match (absent, walked) {
+        (Some(oid), _) => Err(anyhow::anyhow!(missing("object", oid))),
+        (None, Err(error)) => Err(anyhow::Error::new(error).context(missing("tree of commit", commit.id()))),
+        (None, Ok(())) => Ok(()),
+    }
 }

@@ -58,3 +58,26 @@ pub fn current_branch(repo: &Repository) -> Result<String, UserError> {
         .map_err(|e| UserError::Other(format!("cannot read HEAD: {}", e.message())))?;
     Ok(head.shorthand().unwrap_or("HEAD").to_string())
 }
+
+/// Refuses to work while `.git/index.lock` exists: a git command is running, or one was
+/// interrupted (bec killed in the middle of writing files leaves it too).
+pub fn check_index_lock(repo: &Repository) -> Result<(), UserError> {
+    let path = repo.path().join("index.lock");
+    if path.exists() {
+        return Err(UserError::StaleIndexLock { path });
+    }
+    Ok(())
+}
+
+/// Refuses to merge into `bec/template` itself: it holds only the course's renders.
+pub fn check_not_on_template_branch(repo: &Repository) -> Result<(), UserError> {
+    let on_template = repo
+        .find_reference("HEAD")
+        .ok()
+        .map(|h| matches!(h.symbolic_target(), Ok(Some(t)) if t == super::TEMPLATE_REF))
+        .unwrap_or(false);
+    if on_template {
+        return Err(UserError::OnTemplateBranch);
+    }
+    Ok(())
+}

@@ -239,3 +239,16 @@ def test_load_pins_reads_name_and_version_by_canonical_name(tmp_path):
     req = tmp_path / "r.txt"
     req.write_text("# comment\nPsycopg[binary]==3.3.9\nargon2_cffi==25.1.0  # why\n\n")
     assert day_deps.load_pins(req) == {"psycopg": "3.3.9", "argon2-cffi": "25.1.0"}
+
+
+def test_a_day_testing_with_testclient_must_declare_httpx2(tmp_path):
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_api.py").write_text(
+        "from fastapi.testclient import TestClient\n"
+    )
+    day(tmp_path)
+    assert "httpx2" in day_deps.testclient_problems(tmp_path)[0]
+    with_httpx2 = PYPROJECT.replace(
+        'dev = ["pytest==9.2.0"]', 'dev = ["pytest==9.2.0", "httpx2==2"]'
+    )
+    assert day_deps.testclient_problems(day(tmp_path, with_httpx2)) == []

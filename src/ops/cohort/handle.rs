@@ -2,13 +2,26 @@
 //! (`{handle}` in `--push`). It must be safe as both, on every platform.
 
 /// What a handle may look like, in words (for error messages).
-pub const HANDLE_RULE: &str =
-    "1 to 39 letters, digits, `.`, `_` or `-`, starting with a letter or digit (like a GitHub user name)";
+pub const HANDLE_RULE: &str = "1 to 39 letters, digits, `.`, `_` or `-`, starting with a letter or digit and not ending \
+     with `.` (like a GitHub user name)";
+
+/// Names Windows keeps for devices, with any extension (`nul.txt` is the device too).
+const RESERVED: [&str; 4] = ["con", "prn", "aux", "nul"];
+const RESERVED_NUMBERED: [&str; 2] = ["com", "lpt"];
+
+/// Whether Windows takes `handle` for a device instead of a folder.
+fn is_device_name(handle: &str) -> bool {
+    let stem = handle.split('.').next().unwrap_or(handle).to_ascii_lowercase();
+    RESERVED.contains(&stem.as_str())
+        || (stem.len() == 4 && RESERVED_NUMBERED.contains(&&stem[..3]) && stem.as_bytes()[3].is_ascii_digit())
+}
 
 /// Why `handle` cannot name a folder, or `None` when it can.
 ///
 /// The rule is `^[A-Za-z0-9][A-Za-z0-9._-]{0,38}$`: no path separators, no `.`/`..`, nothing that
-/// starts with `.` or `-`, and nothing a shell or a URL would need to quote.
+/// starts with `.` or `-`, and nothing a shell or a URL would need to quote. Names Windows cannot
+/// use for a folder are refused too: device names (`con`, `nul`, `COM1`, `lpt9.txt`…) and a
+/// trailing dot, which Windows drops.
 pub fn handle_problem(handle: &str) -> Option<String> {
     if handle.is_empty() {
         return Some("the handle is empty".to_string());
@@ -18,7 +31,8 @@ pub fn handle_problem(handle: &str) -> Option<String> {
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
     let length = handle.chars().count();
-    if first_ok && rest_ok && length <= 39 {
+    let windows_ok = !handle.ends_with('.') && !is_device_name(handle);
+    if first_ok && rest_ok && length <= 39 && windows_ok {
         return None;
     }
     let shown = handle.escape_debug();
@@ -30,8 +44,12 @@ pub fn handle_problem(handle: &str) -> Option<String> {
         "is longer than 39 characters"
     } else if !first_ok {
         "does not start with a letter or digit"
-    } else {
+    } else if !rest_ok {
         "holds a character other than letters, digits, `.`, `_` and `-`"
+    } else if is_device_name(handle) {
+        "is a device name on Windows, where no folder can have it"
+    } else {
+        "ends with `.`, which Windows drops from folder names"
     };
     Some(format!("handle `{shown}` {why}: use {HANDLE_RULE}"))
 }
@@ -42,7 +60,19 @@ mod tests {
 
     #[test]
     fn safe_handles_pass() {
-        for good in ["alice", "Bob_2", "c.d-e", "9lives", &"a".repeat(39)] {
+        for good in [
+            "alice",
+            "Bob_2",
+            "c.d-e",
+            "9lives",
+            &"a".repeat(39),
+            "console",
+            "com",
+            "com10",
+            "lpt",
+            "nully",
+            "a.con",
+        ] {
             assert_eq!(handle_problem(good), None, "{good}");
         }
     }
@@ -61,6 +91,15 @@ mod tests {
             ("with space", "other than"),
             ("émile", "does not start"),
             ("a\nb", "other than"),
+            ("con", "device name"),
+            ("NUL", "device name"),
+            ("nul.txt", "device name"),
+            ("COM1", "device name"),
+            ("lpt9", "device name"),
+            ("Aux.backup", "device name"),
+            ("ada.", "ends with `.`"),
+            ("ada..", "ends with `.`"),
+            ("ada ", "other than"),
         ] {
             let problem = handle_problem(bad).unwrap_or_else(|| panic!("{bad:?} accepted"));
             assert!(problem.contains(why), "{bad:?}: {problem}");

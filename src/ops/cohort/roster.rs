@@ -198,7 +198,7 @@ fn header_columns(header: &csv::ByteRecord, line: u64, prompts: &[Prompt]) -> Re
                 let shown = if name.is_empty() {
                     format!("number {} has no name", index + 1)
                 } else {
-                    format!("`{name}` is not known")
+                    format!("`{}` is not known", crate::printable::printable(&name))
                 };
                 problems.push(format!(
                     "line {line}: column {shown}: a roster has `handle`, and may have `name`, `email` \
@@ -353,6 +353,15 @@ mod tests {
             "{problems:?}"
         );
         assert!(problems[1].starts_with("line 4: handle `../x`"), "{problems:?}");
+    }
+
+    #[test]
+    fn an_unknown_column_is_named_with_its_control_characters_escaped() {
+        let problems = match parse_roster(b"handle,\x1b[2Jnote\nada,x\n", &prompts()) {
+            Err(problems) => problems.join("\n"),
+            Ok(_) => panic!("an unknown column was accepted"),
+        };
+        assert!(problems.contains("column `\\u{1b}[2jnote` is not known"), "{problems}");
     }
 
     #[test]

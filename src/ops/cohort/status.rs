@@ -138,7 +138,9 @@ fn member_status(course: &Course, member: &Member, run_tests: bool) -> MemberSta
         }
         Err(e) => problems.push(format!("not a git repo ({})", e.message())),
     }
-    match State::read(&member.path.join(STATE_FILE)) {
+    let state_file = member.path.join(STATE_FILE);
+    let state = State::read(&state_file).and_then(|state| state.check_days(course, &state_file).map(|()| state));
+    match state {
         Ok(state) => {
             status.first_day = Some(state.first_day);
             status.current_day = Some(state.current_day);

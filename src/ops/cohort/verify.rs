@@ -11,6 +11,7 @@ use anyhow::Result;
 use git2::{Oid, Repository};
 
 use crate::error::UserError;
+use crate::printable::printable;
 use crate::repo::{TEMPLATE_BRANCH, TEMPLATE_REF, check_clean};
 use crate::state::{STATE_FILE, State};
 
@@ -159,7 +160,7 @@ fn main_problem(repo: &Repository, main: Oid, template: Oid) -> Option<String> {
                 d.new_file()
                     .path()
                     .or(d.old_file().path())
-                    .map(|p| p.display().to_string())
+                    .map(|p| printable(&p.to_string_lossy()).into_owned())
             })
             .collect(),
         Err(e) => {

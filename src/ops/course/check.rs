@@ -1,9 +1,10 @@
 //! `bec course check DIR`: everything wrong with a course folder, in one run.
 //!
-//! Checks the manifest, that lab flags match the day folders, every day's `day.toml`, and renders
-//! every lab day as starter and as reference (Handlebars syntax, unknown variables, solution
-//! regions, unsafe paths). With `--labs` it also runs each day's tests: the starter must fail and
-//! the reference must pass.
+//! Checks the manifest (with the checks `bec new` makes of prompts and the commit identity), that
+//! lab flags match the day folders, every day's `day.toml`, and renders every lab day as starter
+//! and as reference (Handlebars syntax, unknown variables, solution regions, unsafe paths) and
+//! commits each render as `bec new` does, in a scratch repo. With `--labs` it also runs each
+//! day's tests: the starter must fail and the reference must pass.
 
 use std::path::Path;
 
@@ -14,6 +15,7 @@ use crate::course::Course;
 use crate::date::Timestamp;
 use crate::day_id::day_dir;
 use crate::ops::check::{Outcome, run_day_tests};
+use crate::ops::new::commit_start;
 use crate::ops::{render_learner_repo, render_learner_tree};
 use crate::regions::Variant;
 use crate::state::State;
@@ -68,17 +70,25 @@ pub fn check_course(dir: &Path, run_labs: bool) -> Result<CourseCheckReport> {
         .collect();
     report.lab_days = lab_days.len();
     let date = Timestamp(0);
+    // `bec new` commits every render: so does the check, in a scratch repo.
+    let scratch_dir = tempfile::tempdir()?;
+    let scratch = git2::Repository::init_bare(scratch_dir.path())?;
     for &day in &lab_days {
         if let Err(error) = course.day_config(day) {
             report.problems.push(error.to_string());
         }
         for variant in [Variant::Starter, Variant::Solution] {
             let state = State::starting_at(&course, day, answers.clone());
-            if let Err(errors) = render_learner_tree(&course, &state, variant, date) {
-                for line in errors.iter().map(ToString::to_string) {
-                    if !report.problems.contains(&line) {
-                        report.problems.push(line);
-                    }
+            let problems = match render_learner_tree(&course, &state, variant, date) {
+                Ok(tree) => match commit_start(&scratch, &course, &state, &tree, date, None) {
+                    Ok(_) => Vec::new(),
+                    Err(error) => vec![format!("{}: `bec new` would fail: {error:#}", day_dir(day))],
+                },
+                Err(errors) => errors.iter().map(ToString::to_string).collect(),
+            };
+            for line in problems {
+                if !report.problems.contains(&line) {
+                    report.problems.push(line);
                 }
             }
         }

@@ -251,3 +251,61 @@ pub fn test_python() -> String {
     );
     python
 }
+
+/// Writes `text` to `path`, creating its folders.
+pub fn write_file(path: &Path, text: &str) {
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+/// A copy of the fixture course at `version` (for `bec update`), in `into/course-copy`.
+pub fn fixture_at_version(into: &Path, version: &str) -> PathBuf {
+    let course = copy_of_fixture(into);
+    let text = fs::read_to_string(course.join("course.toml"))
+        .unwrap()
+        .replace("version = \"1.0.0\"", &format!("version = \"{version}\""));
+    fs::write(course.join("course.toml"), text).unwrap();
+    course
+}
+
+/// Runs bec in `repo_dir` with `course` as the course.
+pub fn bec_with_course(sandbox: &Sandbox, repo_dir: &Path, course: &Path, args: &[&str]) -> Run {
+    let mut command = sandbox.command(repo_dir, args);
+    command.env("BEC_COURSE", course).stdin(Stdio::null());
+    run(command.output().unwrap())
+}
+
+/// Runs the git command line in `dir` with the sandbox's HOME.
+pub fn git(sandbox: &Sandbox, dir: &Path, args: &[&str]) -> Run {
+    let output = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("HOME", &sandbox.home)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .output()
+        .expect("git is installed");
+    run(output)
+}
+
+/// Everything a command could change: files (outside `.git`), HEAD, `bec/template`, git's state.
+#[derive(Debug, PartialEq, Eq)]
+pub struct RepoPicture {
+    pub files: Vec<(PathBuf, Vec<u8>)>,
+    pub head: Oid,
+    pub template: Option<Oid>,
+    pub state: String,
+    pub bec_record: bool,
+}
+
+pub fn picture(repo_dir: &Path) -> RepoPicture {
+    let repo = Repository::open(repo_dir).unwrap();
+    RepoPicture {
+        files: snapshot(repo_dir),
+        head: repo.head().unwrap().peel_to_commit().unwrap().id(),
+        template: repo.refname_to_id("refs/heads/bec/template").ok(),
+        state: format!("{:?}", repo.state()),
+        bec_record: repo.path().join("bec/merge-abort").exists(),
+    }
+}

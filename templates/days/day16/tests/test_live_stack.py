@@ -17,9 +17,12 @@ def test_containers_serve_an_order_for_a_user_stored_in_postgres():
         assert client.get(f"{USERS}/health").json()["status"] == "ok"
         assert client.get(f"{ORDERS}/health").json()["status"] == "ok"
         email = f"live-{uuid.uuid4().hex[:8]}@example.com"
-        user = client.post(f"{USERS}/users", json={"email": email, "name": "Live"})
+        user = client.post(f"{USERS}/users", json={"name": "Live", "email": email})
         assert user.status_code == 201, user.text
-        order = client.post(f"{ORDERS}/orders", json={"user_id": user.json()["id"], "item": "mug"})
+        assert client.get(f"{USERS}/users/{user.json()['id']}").json()["email"] == email
+        items = [{"sku": "MUG-01", "quantity": 2, "unit_price_cents": 1250}]
+        order = client.post(f"{ORDERS}/orders", json={"user_id": user.json()["id"], "items": items})
         assert order.status_code == 201, order.text
-        missing = client.post(f"{ORDERS}/orders", json={"user_id": 10**9, "item": "mug"})
+        assert order.json()["total_cents"] == 2500
+        missing = client.post(f"{ORDERS}/orders", json={"user_id": 10**9, "items": items})
         assert missing.status_code == 422, "orders should ask the users service about the user"

@@ -1,6 +1,7 @@
 """Static checks of k8s/ for the users service (no cluster needed)."""
 
 from pathlib import PurePosixPath
+from urllib.parse import urlsplit
 
 from tests.k8s import (
     DAY_DIR,
@@ -42,12 +43,18 @@ def test_deployment_selector_matches_its_pod_labels():
     )
 
 
-def test_deployment_asks_for_at_least_two_replicas():
+def test_replicas_never_split_the_data_between_pod_local_files():
     spec = deployment().get("spec") or {}
-    replicas = spec.get("replicas", 1)
-    assert isinstance(replicas, int) and replicas >= 2, (
-        f"replicas is {replicas}: one pod means downtime whenever it is replaced"
-    )
+    replicas = spec.get("replicas")
+    assert isinstance(replicas, int) and replicas >= 1, "set spec.replicas explicitly"
+    env = {item.get("name"): item.get("value", "") for item in users_container().get("env") or []}
+    url = urlsplit(env.get("DATABASE_URL", ""))
+    assert url.scheme, "set DATABASE_URL: which database do the pods use?"
+    if url.scheme.startswith("sqlite") or not url.hostname:
+        assert replicas == 1, (
+            f"{replicas} replicas with a SQLite file each are {replicas} different databases behind"
+            " one Service: run one replica until the data lives in a shared server (day 18)"
+        )
 
 
 def test_service_selects_the_pods_and_targets_the_container_port():

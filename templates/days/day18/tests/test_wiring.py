@@ -1,9 +1,18 @@
 """Static checks that the objects in k8s/ reference each other correctly (no cluster needed)."""
 
+import base64
 import importlib
 from urllib.parse import urlsplit
 
-from tests.k8s import container_port, containers, find, kustomize_resources, pod_spec
+from tests.k8s import (
+    container_port,
+    containers,
+    find,
+    kustomize_resources,
+    pod_labels,
+    pod_spec,
+    selects,
+)
 
 SERVICES = {"users": "users_api", "orders": "orders_api"}
 
@@ -29,7 +38,22 @@ def configmap(objs: list[dict]) -> dict:
 def secret_keys(objs: list[dict], name: str) -> dict:
     secret = find(objs, "Secret", name)
     assert secret, f"no Secret named {name}"
-    return {**(secret.get("data") or {}), **(secret.get("stringData") or {})}
+    data = {
+        key: base64.b64decode(str(value)).decode()
+        for key, value in (secret.get("data") or {}).items()
+    }
+    return {**data, **(secret.get("stringData") or {})}
+
+
+def database_url(objs: list[dict], service: str) -> str:
+    """The DATABASE_URL a service's pods get, looked up in the Secret it references."""
+    env = {e.get("name"): e for e in app_container(objs, service).get("env") or []}
+    assert "DATABASE_URL" in env, f"{service}: set DATABASE_URL"
+    ref = (env["DATABASE_URL"].get("valueFrom") or {}).get("secretKeyRef") or {}
+    assert ref, f"{service}: DATABASE_URL should come from a secretKeyRef"
+    values = secret_keys(objs, ref.get("name"))
+    assert ref.get("key") in values, f"{service}: the Secret has no key {ref.get('key')!r}"
+    return str(values[ref.get("key")])
 
 
 def service_ports(objs: list[dict], name: str) -> list[dict]:
@@ -45,10 +69,63 @@ def test_config_and_secret_hold_the_settings_the_services_read():
         assert key in data, f"shop-config should set {key}"
     assert "DATABASE_URL" not in data, "connection strings belong in the Secret"
     values = secret_keys(objs, "shop-secrets")
+    for key in ("postgres-password", *(f"{service}-database-url" for service in SERVICES)):
+        assert key in values, f"shop-secrets needs the key {key}"
+    password = str(values["postgres-password"])
+    for key, value in data.items():
+        assert password not in str(value), f"shop-config.{key} exposes the database password"
+        assert urlsplit(str(value)).password is None, f"shop-config.{key} carries credentials"
+
+
+def test_replicated_services_share_one_database():
+    objs = objects()
     for service in SERVICES:
-        assert f"{service}-database-url" in values, f"shop-secrets needs {service}-database-url"
-        url = urlsplit(str(values[f"{service}-database-url"]))
-        assert url.password is None, "a committed Secret holds placeholders, never a password"
+        deployment = find(objs, "Deployment", service)
+        assert deployment, f"no Deployment named {service}"
+        replicas = (deployment.get("spec") or {}).get("replicas", 1)
+        url = urlsplit(database_url(objs, service))
+        if replicas == 1:
+            continue
+        assert not url.scheme.startswith("sqlite") and url.hostname, (
+            f"{service}: {replicas} replicas with a database file each answer from {replicas}"
+            " different sets of data; point DATABASE_URL at the database Service"
+        )
+        host = url.hostname.split(".")[0]
+        database = find(objs, "Service", host)
+        assert database, f"{service}: DATABASE_URL names the host {host!r}, which is no Service"
+        selector = (database.get("spec") or {}).get("selector") or {}
+        servers = [
+            o
+            for o in objs
+            if o.get("kind") in ("StatefulSet", "Deployment") and selects(selector, pod_labels(o))
+        ]
+        assert servers and all(s["metadata"]["name"] not in SERVICES for s in servers), (
+            f"{service}: the Service {host!r} should select the database pods"
+        )
+        ports = [p.get("port") for p in (database.get("spec") or {}).get("ports") or []]
+        assert (url.port or 5432) in ports, f"{service}: {host} listens on {ports}"
+
+
+def test_secret_holds_the_password_the_database_and_the_services_use():
+    objs = objects()
+    database = find(objs, "StatefulSet", "postgres")
+    assert database, "k8s/postgres.yaml (given) should define the StatefulSet postgres"
+    env = {e.get("name"): e for c in containers(database) for e in c.get("env") or []}
+    ref = ((env.get("POSTGRES_PASSWORD") or {}).get("valueFrom") or {}).get("secretKeyRef") or {}
+    assert ref, "postgres should read POSTGRES_PASSWORD from a secretKeyRef"
+    values = secret_keys(objs, ref.get("name"))
+    assert ref.get("key") in values, f"the Secret has no key {ref.get('key')!r} for postgres"
+    password = str(values[ref.get("key")])
+    user = (env.get("POSTGRES_USER") or {}).get("value")
+    databases = set()
+    for service in SERVICES:
+        url = urlsplit(database_url(objs, service))
+        assert url.username == user, f"{service}: connect as {user!r}, the user postgres creates"
+        assert url.password == password, (
+            f"{service}: the password in {service}-database-url differs from {ref.get('key')}"
+        )
+        databases.add(url.path.strip("/"))
+    assert len(databases) == len(SERVICES), "each service owns its own database on the server"
 
 
 def test_deployments_load_the_configmap_with_envfrom():
@@ -89,12 +166,36 @@ def test_probes_check_health_on_the_container_port():
         app = importlib.import_module(f"{package}.main").app
         served = {r.path for r in app.routes if "GET" in getattr(r, "methods", set())}
         for probe in ("readinessProbe", "livenessProbe"):
-            check = (container.get(probe) or {}).get("httpGet")
-            assert check, f"{service}: add a {probe} with httpGet"
+            assert container.get(probe), f"{service}: add a {probe} with httpGet"
+            check = container[probe].get("httpGet")
+            assert check and not check.get("host"), (
+                f"{service}: the {probe} should ask this container (httpGet on its own port),"
+                " never another service: a dependency's outage would restart healthy pods"
+            )
             assert check.get("path") in served, f"{service}: {check.get('path')} is not a route"
             assert container_port(container, check.get("port")) == 8000, (
                 f"{service}: the {probe} port should be the container's http port"
             )
+
+
+def patience(probe: dict) -> int:
+    """Seconds of failures a probe puts up with before it acts (Kubernetes defaults included)."""
+    return probe.get("initialDelaySeconds", 0) + probe.get("periodSeconds", 10) * probe.get(
+        "failureThreshold", 3
+    )
+
+
+def test_liveness_probe_is_more_patient_than_readiness():
+    objs = objects()
+    for service in SERVICES:
+        container = app_container(objs, service)
+        readiness = container.get("readinessProbe") or {}
+        liveness = container.get("livenessProbe") or {}
+        assert readiness and liveness, f"{service}: add both probes"
+        assert patience(liveness) > patience(readiness), (
+            f"{service}: a liveness probe as quick as readiness restarts a pod that is only busy;"
+            " give it a longer initialDelaySeconds and periodSeconds"
+        )
 
 
 def test_ingress_routes_users_and_orders_to_their_services():
@@ -116,6 +217,15 @@ def test_ingress_routes_users_and_orders_to_their_services():
         known = [p.get("name") for p in service_ports(objs, service)]
         known += [p.get("port") for p in service_ports(objs, service)]
         assert wanted in known, f"/{service}: the Service has no port {wanted!r}"
+        # The route ends at pods only if the Service selects them (and nothing else).
+        selector = (find(objs, "Service", service).get("spec") or {}).get("selector") or {}
+        for workload in (o for o in objs if o.get("kind") in ("Deployment", "StatefulSet")):
+            mine = workload["metadata"]["name"] == service
+            assert selects(selector, pod_labels(workload)) == mine, (
+                f"/{service}: the {service} Service selector {selector} "
+                + ("misses" if mine else "also matches")
+                + f" the {workload['metadata']['name']} pods"
+            )
 
 
 def test_users_service_account_is_bound_to_a_read_only_role():

@@ -36,3 +36,7 @@ def test_applied_resources_exist_in_localstack():
     assert queue_urls, "output the queue URLs"
     # LocalStack's default account id shows up in every queue URL it hands out.
     assert all("/000000000000/" in url for url in queue_urls), queue_urls
+    # The state is in the backend's bucket, not in a local file.
+    state = httpx.get(f"{ENDPOINT}/shop-terraform-state/shop/dev/terraform.tfstate", timeout=5)
+    assert state.status_code == 200, "the state should be in the shop-terraform-state bucket"
+    assert not (TF_DIR / "terraform.tfstate").exists(), "a local state file means no backend"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.hcl import Block, Body, Expr, parse_dir
+from tests.hcl import Block, Body, Expr, parse, parse_dir
 
 DAY_DIR = Path(__file__).resolve().parent.parent
 TF_DIR = DAY_DIR / "infra" / "terraform"
@@ -61,7 +61,41 @@ def test_terraform_and_provider_versions_are_pinned():
     aws = providers.body.get("aws")
     assert isinstance(aws, dict), "required_providers needs aws = { source = ..., version = ... }"
     assert aws.get("source") == "hashicorp/aws", "the aws provider comes from hashicorp/aws"
-    assert re.search(r"\d+\.\d+", str(aws.get("version", ""))), "pin the provider version"
+    version = str(aws.get("version", ""))
+    assert re.search(r"\d+\.\d+", version), "pin the provider version"
+    assert "~>" in version or "<" in version, (
+        f"version = {version!r} lets `terraform init -upgrade` jump to the next major release: "
+        'bound it, for example "~> 5.100"'
+    )
+
+
+def test_state_lives_in_a_locked_remote_backend():
+    settings = config().first("terraform")
+    assert settings, "versions.tf should hold a terraform block"
+    backend = settings.body.first("backend")
+    assert backend, (
+        "without a backend the state is a file on one laptop: two people apply from two"
+        ' different states. Add backend "s3" (README step 2)'
+    )
+    assert backend.labels == ["s3"], "keep the state in the S3 backend (LocalStack's S3 here)"
+    assert isinstance(backend.body.get("key"), str) and backend.body.get("key"), (
+        "set key: the path of the state object in the bucket"
+    )
+    locked = backend.body.get("use_lockfile") is True or bool(backend.body.raw("dynamodb_table"))
+    assert locked, (
+        "set use_lockfile = true: without a lock two applies at once both write the state,"
+        " and the second overwrites what the first created"
+    )
+    assert backend.body.get("encrypt") is True, "set encrypt = true: the state holds secrets"
+    # Where the bucket is comes from a partial configuration given at `terraform init`.
+    files = sorted(TF_DIR.glob("*.tfbackend"))
+    assert files, "keep the LocalStack settings in a *.tfbackend file"
+    settings_file = parse(files[0].read_text(encoding="utf-8"))
+    bucket = settings_file.get("bucket")
+    assert isinstance(bucket, str) and bucket, f"{files[0].name}: set the bucket"
+    hooks = DAY_DIR / "localstack" / "ready.d"
+    scripts = " ".join(s.read_text(encoding="utf-8") for s in sorted(hooks.glob("*.sh")))
+    assert bucket in scripts, f"nothing creates the state bucket {bucket!r} before terraform init"
 
 
 def test_provider_talks_to_localstack():
@@ -216,6 +250,16 @@ def test_state_and_provider_cache_stay_out_of_git():
         assert gitignored(private, patterns), f"{private} must not be committed"
     for shared in (".terraform.lock.hcl", "main.tf", "variables.tf"):
         assert not gitignored(shared, patterns), f"{shared} belongs in git"
+
+
+def test_saved_plans_stay_out_of_git():
+    path = TF_DIR / ".gitignore"
+    assert path.exists(), "add infra/terraform/.gitignore"
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    patterns = [line for line in lines if line and not line.startswith("#")]
+    # `terraform plan -out=tfplan` (README step 10) writes every planned value, secrets included.
+    for plan in ("tfplan", "release.tfplan"):
+        assert gitignored(plan, patterns), f"a saved plan ({plan}) must not be committed"
 
 
 def test_compose_runs_a_pinned_localstack_with_a_healthcheck():

@@ -1,6 +1,8 @@
 """Static checks of gitops/application.yaml and the k8s/ folder it deploys (no cluster needed)."""
 
+import base64
 import re
+from urllib.parse import urlsplit
 
 from tests.k8s import (
     DAY_DIR,
@@ -17,6 +19,10 @@ from tests.k8s import (
 REPO_ROOT = DAY_DIR.parent
 IN_CLUSTER = "https://kubernetes.default.svc"
 IMAGES = ("users-service", "orders-service")
+
+
+def decoded(data: dict) -> dict:
+    return {key: base64.b64decode(str(value)).decode() for key, value in data.items()}
 
 
 def application() -> dict:
@@ -103,8 +109,44 @@ def test_release_tags_are_pinned_in_the_kustomization():
     assert rendered, "no containers rendered"
     for reference in rendered:
         name, suffix = split_image(reference)
-        assert name in IMAGES, f"unexpected image {reference}"
-        assert suffix and suffix != ":latest", f"{reference} is not pinned"
-        assert suffix.lstrip(":") == str(rules[name].get("newTag")), (
-            f"{reference}: the kustomization's tag should win"
+        tag = suffix.lstrip(":")
+        # A mutable tag means git no longer says what runs: the same commit deploys new code.
+        assert tag and tag != "latest" and re.match(r"v?\d+\.\d+", tag), (
+            f"{reference} is not pinned to a version"
         )
+        if name in IMAGES:
+            assert tag == str(rules[name].get("newTag")), (
+                f"{reference}: the kustomization's tag should win"
+            )
+
+
+def test_replicas_share_the_database_that_is_deployed_with_them():
+    objects = kustomize_resources()
+    assert objects, "the kustomization renders nothing"
+    secrets = {
+        o["metadata"]["name"]: {**(o.get("stringData") or {}), **decoded(o.get("data") or {})}
+        for o in objects
+        if o.get("kind") == "Secret"
+    }
+    for name in ("users", "orders"):
+        deployment = find(objects, "Deployment", name)
+        assert deployment, f"the rendered output has no Deployment {name}"
+        env = {e.get("name"): e for c in containers(deployment) for e in c.get("env") or []}
+        ref = ((env.get("DATABASE_URL") or {}).get("valueFrom") or {}).get("secretKeyRef") or {}
+        assert ref.get("name") in secrets, f"{name}: the Secret {ref.get('name')!r} is not deployed"
+        assert ref.get("key") in secrets[ref["name"]], f"{name}: no key {ref.get('key')!r}"
+        url = urlsplit(str(secrets[ref["name"]][ref["key"]]))
+        if (deployment.get("spec") or {}).get("replicas", 1) > 1:
+            assert url.hostname and not url.scheme.startswith("sqlite"), (
+                f"{name}: replicas with a database file each do not share their data"
+            )
+            assert find(objects, "Service", url.hostname.split(".")[0]), (
+                f"{name}: the database Service {url.hostname!r} is not deployed with the shop"
+            )
+    database = find(objects, "StatefulSet", "postgres")
+    assert database, "deploy the database the services use (postgres.yaml)"
+    env = {e.get("name"): e for c in containers(database) for e in c.get("env") or []}
+    ref = ((env.get("POSTGRES_PASSWORD") or {}).get("valueFrom") or {}).get("secretKeyRef") or {}
+    assert ref.get("key") in secrets.get(ref.get("name"), {}), (
+        "the Secret postgres reads its password from is not deployed"
+    )

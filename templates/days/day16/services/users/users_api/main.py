@@ -1,4 +1,8 @@
-"""Users service.
+"""Users service: day 12's Users contract, with its data in a SQL database instead of memory.
+
+The HTTP contract is the one week 3 defined (day 12, ``services/users``): the same routes, the
+same JSON shapes, the same status codes. Only the storage changed, so the container can be
+stopped and replaced without losing users.
 
 Settings come from the environment so the same code runs on a laptop, in Docker Compose and in
 Kubernetes:
@@ -26,26 +30,31 @@ class Base(DeclarativeBase):
     pass
 
 
-class User(Base):
+class UserRow(Base):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    email: Mapped[str] = mapped_column(String(320), unique=True)
-    name: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(100))
+    email: Mapped[str] = mapped_column(String(200), unique=True)
 
 
-class UserIn(BaseModel):
-    email: str = Field(min_length=3, max_length=320, pattern=r"^[^@\s]+@[^@\s]+$")
-    name: str = Field(min_length=1, max_length=200)
+# The request and response shapes of day 12's contract, unchanged.
+class NewUser(BaseModel):
+    name: str = Field(min_length=1, max_length=100)
+    email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=200)
 
 
-class UserOut(UserIn):
+class User(NewUser):
     id: int
 
 
 def make_engine(url: str) -> Engine:
     connect_args = {"check_same_thread": False} if url.startswith("sqlite") else {}
     return create_engine(url, connect_args=connect_args, pool_pre_ping=True)
+
+
+def to_user(row: UserRow) -> User:
+    return User(id=row.id, name=row.name, email=row.email)
 
 
 def create_app(database_url: str | None = None) -> FastAPI:
@@ -58,7 +67,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
         yield
         engine.dispose()
 
-    app = FastAPI(title="users", lifespan=lifespan)
+    app = FastAPI(title="users service", lifespan=lifespan)
 
     def get_session() -> Iterator[Session]:
         with sessions() as session:
@@ -70,27 +79,29 @@ def create_app(database_url: str | None = None) -> FastAPI:
     def health() -> dict[str, str]:
         return {"status": "ok", "service": "users", "env": os.environ.get("APP_ENV", "dev")}
 
-    @app.post("/users", status_code=status.HTTP_201_CREATED, response_model=UserOut)
-    def create_user(payload: UserIn, session: SessionDep) -> User:
-        user = User(email=payload.email.lower(), name=payload.name)
-        session.add(user)
+    @app.post("/users", status_code=status.HTTP_201_CREATED)
+    def create_user(body: NewUser, session: SessionDep) -> User:
+        row = UserRow(name=body.name, email=body.email)
+        session.add(row)
         try:
             session.commit()
-        except IntegrityError:
+        except IntegrityError:  # the unique email constraint: two pods cannot both win
             session.rollback()
             raise HTTPException(status.HTTP_409_CONFLICT, "email already registered") from None
-        return user
+        return to_user(row)
 
-    @app.get("/users", response_model=list[UserOut])
-    def list_users(session: SessionDep) -> list[User]:
-        return list(session.scalars(select(User).order_by(User.id)))
-
-    @app.get("/users/{user_id}", response_model=UserOut)
+    @app.get("/users/{user_id}")
     def get_user(user_id: int, session: SessionDep) -> User:
-        user = session.get(User, user_id)
-        if user is None:
-            raise HTTPException(status.HTTP_404_NOT_FOUND, "user not found")
-        return user
+        row = session.get(UserRow, user_id)
+        if row is None:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, f"user {user_id} not found")
+        return to_user(row)
+
+    # An addition to day 12's contract (additive changes do not break a consumer): the whole
+    # list, handy for checking a deployment by hand.
+    @app.get("/users")
+    def list_users(session: SessionDep) -> list[User]:
+        return [to_user(row) for row in session.scalars(select(UserRow).order_by(UserRow.id))]
 
     return app
 
