@@ -4,13 +4,14 @@ Renaming ``users.name`` to ``users.display_name`` takes three releases and two m
 
 | release | runs with schema | writes | reads |
 | --- | --- | --- | --- |
-| ``V1`` (before) | 0001, and 0002 during the rollout | ``name`` | ``name`` |
-| ``V2`` (expand) | 0002 | ``name`` **and** ``display_name`` | ``display_name``, else ``name`` |
-| ``V3`` (after) | 0003 (contract) | ``display_name`` | ``display_name`` |
+| ``V1`` (before) | 0001, and 0002 until replaced | ``name`` | ``name`` |
+| ``V2`` (transition) | 0002 | ``name`` **and** ``display_name`` | ``display_name``, else ``name`` |
+| ``V3`` (after) | 0002, then 0003 (contract) | ``display_name`` | ``display_name`` |
 
-During a rolling deploy old and new instances run side by side on the same schema, and a release
-may be rolled back: every release must work on the schema of its neighbours. The API keeps
-calling the field ``name``; only the storage changes.
+The order: migrate to 0002, roll out V2, roll out V3, migrate to 0003. During a rolling deploy
+two neighbouring releases run side by side on one schema, and a release may be rolled back to the
+one before: every release must work on the schemas it meets, next to its neighbours. The API
+keeps calling the field ``name``; only the storage changes.
 """
 
 from __future__ import annotations

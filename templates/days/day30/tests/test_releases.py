@@ -64,6 +64,20 @@ def test_a_rollback_to_the_old_release_sees_what_the_new_one_wrote(engine):
         assert call(V2, "get_user", conn, user_id)["name"] == "Grace Hopper"
 
 
+def test_the_next_release_already_runs_on_the_expanded_schema(engine):
+    # V3 replaces V2 before the contract: it must work while users.name still exists.
+    run_migration(engine, "upgrade", "0002")
+    with engine.begin() as conn:
+        user_id = call(V3, "create_user", conn, "Ada", "ada@example.com")
+        call(V3, "rename_user", conn, user_id, "Ada Lovelace")
+        user = call(V3, "get_user", conn, user_id)
+
+        # A V2 instance still running next to it reads the same user.
+        assert call(V2, "get_user", conn, user_id)["name"] == "Ada Lovelace"
+
+    assert user == {"id": user_id, "name": "Ada Lovelace", "email": "ada@example.com"}
+
+
 def test_the_contract_fills_in_rows_the_old_release_wrote_during_the_rollout(engine):
     run_migration(engine, "upgrade", "0002")
     with engine.begin() as conn:

@@ -1,8 +1,9 @@
-"""Expand: add users.display_name next to users.name, and backfill it.
+"""Expand: add users.display_name next to users.name, backfill it, and let name be empty.
 
-The release that runs while this revision is the newest (``shop.releases.V2``) writes both
-columns and reads ``display_name``, falling back to ``name``. ``name`` stays, unchanged and
-NOT NULL, so the previous release (``V1``) keeps working during the rollout and after a rollback.
+Three releases run on this schema, in turn: ``V1`` until its instances are replaced, ``V2``
+(writes both columns, reads ``display_name`` with a fallback to ``name``), then ``V3``, which no
+longer writes ``name``: so ``name`` becomes nullable here. It stays otherwise unchanged, so
+``V1`` keeps working during the rollout and after a rollback to it.
 
 Revision ID: 0002
 Revises: 0001
@@ -33,10 +34,11 @@ def upgrade() -> None:
     # BEGIN SOLUTION
     with op.batch_alter_table("users") as batch:
         batch.add_column(sa.Column("display_name", sa.String(100), nullable=True))
+        batch.alter_column("name", existing_type=sa.String(100), nullable=True)
     op.execute(
         users.update().where(users.c.display_name.is_(None)).values(display_name=users.c.name)
     )
-    # STARTER: raise NotImplementedError("TODO(day30): add display_name (nullable), backfill it")
+    # STARTER: raise NotImplementedError("TODO(day30): add display_name, backfill, relax name")
     # END SOLUTION
 
 
@@ -47,6 +49,7 @@ def downgrade() -> None:
         users.update().where(users.c.display_name.is_not(None)).values(name=users.c.display_name)
     )
     with op.batch_alter_table("users") as batch:
+        batch.alter_column("name", existing_type=sa.String(100), nullable=False)
         batch.drop_column("display_name")
     # STARTER: raise NotImplementedError("TODO(day30): undo the expand without losing a name")
     # END SOLUTION

@@ -1,7 +1,7 @@
 """Contract: users.display_name becomes required and users.name goes.
 
-Deploy this only when no instance of the old release (``V1``) runs any more, and the current
-one (``V3``) no longer touches ``name``.
+Deploy this only when every instance runs ``V3``, which no longer touches ``name``: neither
+``V1`` nor ``V2`` could work without it.
 
 Revision ID: 0003
 Revises: 0002
@@ -43,9 +43,7 @@ def downgrade() -> None:
     # BEGIN SOLUTION
     with op.batch_alter_table("users") as batch:
         batch.add_column(sa.Column("name", sa.String(100), nullable=True))
-    op.execute(users.update().values(name=users.c.display_name))
-    with op.batch_alter_table("users") as batch:
-        batch.alter_column("name", existing_type=sa.String(100), nullable=False)
         batch.alter_column("display_name", existing_type=sa.String(100), nullable=True)
+    op.execute(users.update().values(name=users.c.display_name))
     # STARTER: raise NotImplementedError("TODO(day30): bring name back, filled from display_name")
     # END SOLUTION
