@@ -65,6 +65,8 @@ pub fn collect(prompts: &[Prompt], mut given: Answers, asking: Asking) -> Result
     for prompt in prompts {
         let value = match given.remove(&prompt.name) {
             Some(value) => value,
+            // A question with one possible answer is not a question: never asked.
+            None if prompt.choices.len() == 1 => prompt.choices[0].clone(),
             None => {
                 let default = default_for(prompt);
                 match asking {
@@ -198,6 +200,19 @@ mod tests {
             Err(UserError::UnknownAnswer { .. })
         ));
         assert!(parse_sets(&["novalue".into()]).is_err());
+    }
+
+    #[test]
+    fn a_question_with_one_choice_is_answered_without_asking() {
+        let prompts = vec![Prompt {
+            choices: vec!["python".into()],
+            ..prompt("track")
+        }];
+        // Interactive would block on a prompt without a terminal: it must not ask at all.
+        assert_eq!(
+            collect(&prompts, Answers::new(), Asking::Interactive).unwrap()["track"],
+            "python"
+        );
     }
 
     #[test]

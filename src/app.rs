@@ -138,10 +138,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                         day_dir(report.day),
                         short(commit)
                     );
-                    outln!(
-                        "\nNext steps:\n  open {}/README.md for the lab sheet\n  bec check        # run the day's tests",
-                        day_dir(report.day)
-                    );
+                    print_next_steps(&course, &report)?;
                     Ok(exit::SUCCESS)
                 }
                 MergeOutcome::Conflicts(files) => {
@@ -305,14 +302,86 @@ fn print_new(course: &Course, report: &ops::new::NewReport) -> Result<()> {
         report.files,
         short(report.commit)
     );
-    outln!(
-        "\nNext steps:\n  cd {path}\n  open {dir}/README.md        # today's lab sheet\n  cd {dir} && uv sync          # install the day's Python dependencies\n  \
-         bec check                    # run the day's tests: they fail until the lab is done\n  \
-         bec next                     # when you are ready: add day {next}",
-        dir = day_dir(day),
-        next = day + 1
-    );
+    if let Some(identity) = &report.identity {
+        outln!(
+            "git had no identity: this repo's commits are signed {} <{}> (its own git config; \
+             `git config user.name` changes it).",
+            identity.name,
+            identity.email
+        );
+    }
+    let dir = day_dir(day);
+    let open = ops::day_done::open_command();
+    print_steps(&[
+        (format!("cd {path}"), String::new()),
+        (
+            format!("{open} {dir}/README.md"),
+            "today's lab sheet (or open it in your editor)".to_string(),
+        ),
+        (
+            format!("cd {dir} && uv sync"),
+            "install the day's Python dependencies".to_string(),
+        ),
+        (
+            "bec check".to_string(),
+            "run the day's tests: they fail until the lab is done".to_string(),
+        ),
+        (
+            "bec next".to_string(),
+            format!("when you are ready: add day {}", day + 1),
+        ),
+    ])?;
     crate::output::flush()?;
+    Ok(())
+}
+
+/// After a merged `bec next`: how the day before went, what the last lab day means, what to run.
+fn print_next_steps(course: &Course, report: &ops::next::NextReport) -> Result<()> {
+    use ops::day_done::{DayDone, day_done, last_lab_note, open_command};
+    let previous = report.day - 1;
+    match day_done(course, &report.root, previous) {
+        DayDone::Done { passed } => outln!("Day {previous} is done: all {passed} of its tests pass."),
+        DayDone::NotDone { passed, total } => outln!(
+            "Day {previous} is not done yet: {passed} of {total} tests pass (`bec check {previous}` shows which)."
+        ),
+        DayDone::NotChecked { why } => {
+            outln!("Day {previous}: tests not run ({why}); `bec check {previous}` says whether it is done.")
+        }
+    }
+    if let Some(note) = last_lab_note(course, report.day) {
+        outln!("{note}");
+    }
+    let dir = day_dir(report.day);
+    print_steps(&[
+        (
+            format!("{} {dir}/README.md", open_command()),
+            "the lab sheet (or open it in your editor)".to_string(),
+        ),
+        (
+            format!("cd {dir} && uv sync"),
+            "install the day's Python dependencies".to_string(),
+        ),
+        ("bec check".to_string(), "run the day's tests".to_string()),
+    ])?;
+    Ok(())
+}
+
+/// "Next steps:": one command a line, their comments lined up.
+fn print_steps(steps: &[(String, String)]) -> Result<()> {
+    let width = steps
+        .iter()
+        .map(|(command, _)| command.chars().count())
+        .max()
+        .unwrap_or(0);
+    outln!("\nNext steps:");
+    for (command, comment) in steps {
+        if comment.is_empty() {
+            outln!("  {command}");
+        } else {
+            let pad = " ".repeat(width - command.chars().count());
+            outln!("  {command}{pad}   # {comment}");
+        }
+    }
     Ok(())
 }
 

@@ -13,6 +13,7 @@ use crate::course::Course;
 use crate::date::Timestamp;
 use crate::day_id::{day_dir, parse_day};
 use crate::error::exit;
+use crate::ops::cohort::add::{AddOptions, add_to_cohort};
 use crate::ops::cohort::html::html_report;
 use crate::ops::cohort::new::{CohortOptions, CohortReport, new_cohort};
 use crate::ops::cohort::status::{CohortStatus, cohort_status};
@@ -44,7 +45,24 @@ pub fn run_cohort_command(course: &Course, command: CohortCommand) -> Result<u8>
                 jobs: jobs.map(usize::from),
             };
             let report = new_cohort(course, &options, &progress_bar("creating repos"))?;
-            print_new(course, &options, &report)
+            print_new(course, &options.out, options.push.as_deref(), &report, false)
+        }
+        CohortCommand::Add {
+            roster,
+            out,
+            skip_bad,
+            push,
+            jobs,
+        } => {
+            let options = AddOptions {
+                roster,
+                class: out,
+                skip_bad,
+                push,
+                jobs: jobs.map(usize::from),
+            };
+            let report = add_to_cohort(course, &options, &progress_bar("creating repos"))?;
+            print_new(course, &options.class, options.push.as_deref(), &report, true)
         }
         CohortCommand::Verify { dir } => {
             let report = verify(&dir)?;
@@ -57,7 +75,7 @@ pub fn run_cohort_command(course: &Course, command: CohortCommand) -> Result<u8>
                     "{} repos in {} are identical: bec/template at {template} in every one; \
                      {} with their own answers in bec.toml.",
                     report.repos,
-                    dir.display(),
+                    folder(&dir),
                     report.with_own_answers
                 );
                 return Ok(exit::SUCCESS);
@@ -66,7 +84,7 @@ pub fn run_cohort_command(course: &Course, command: CohortCommand) -> Result<u8>
                 "{} of {} repos in {} differ from the others (bec/template at {template}):",
                 report.odd.len(),
                 report.repos,
-                dir.display()
+                folder(&dir)
             );
             // Problems quote file names and commit ids from the learners' repos: every line is
             // shown with its control characters escaped.
@@ -91,7 +109,8 @@ pub fn run_cohort_command(course: &Course, command: CohortCommand) -> Result<u8>
             } else {
                 ProgressBar::hidden()
             };
-            let status = cohort_status(course, &dir, run_tests, jobs.map(usize::from), &bar)?;
+            let now = Timestamp::resolve(None)?;
+            let status = cohort_status(course, &dir, run_tests, jobs.map(usize::from), now, &bar)?;
             match format {
                 StatusFormat::Table => out!("{}", status_table(&status)),
                 StatusFormat::Csv => out!("{}", status_csv(&status)?),
@@ -100,6 +119,16 @@ pub fn run_cohort_command(course: &Course, command: CohortCommand) -> Result<u8>
             if let Some(file) = html {
                 write_html(&file, &html_report(&status, course))?;
                 eprintln!("Wrote the HTML report to {}.", file.display());
+            }
+            let missing = status.missing_packages();
+            if missing > 0 {
+                eprintln!(
+                    "{missing} repo(s) could not run their tests: a Python package is missing. Test every repo with \
+                     one Python that has the course's packages: `BEC_PYTHON=/path/to/python bec cohort status {} \
+                     --run-tests` (for example the .venv that `uv sync` makes in one repo's day folder), or run \
+                     `uv sync` in each repo's day folder.",
+                    folder(&dir)
+                );
             }
             Ok(exit::SUCCESS)
         }
@@ -118,17 +147,22 @@ fn progress_bar(message: &'static str) -> ProgressBar {
     bar
 }
 
-fn print_new(course: &Course, options: &CohortOptions, report: &CohortReport) -> Result<u8> {
-    let out = options.out.display();
+/// The result of `cohort new`, or of `cohort add` (`added`) into the class folder `out`.
+fn print_new(course: &Course, out: &Path, push: Option<&str>, report: &CohortReport, added: bool) -> Result<u8> {
+    let out = folder(out);
     if !report.skipped.is_empty() {
-        eprintln!("Skipped {} roster row(s) (--skip-bad):", report.skipped.len());
+        eprintln!(
+            "Skipped {} roster row(s) (--skip-bad); fix them and run `bec cohort add` with those rows:",
+            report.skipped.len()
+        );
         for problem in &report.skipped {
             eprintln!("  {problem}");
         }
     }
     if let Some(template) = report.template() {
         outln!(
-            "Created {} learner {} in {out}/ at day {} — {} (course {} {}).",
+            "{} {} learner {} in {out}/ at day {} — {} (course {} {}).",
+            if added { "Added" } else { "Created" },
             report.created.len(),
             if report.created.len() == 1 { "repo" } else { "repos" },
             report.day,
@@ -136,7 +170,11 @@ fn print_new(course: &Course, options: &CohortOptions, report: &CohortReport) ->
             course.id(),
             course.version()
         );
-        outln!("bec/template is commit {template} in every repo.");
+        if added {
+            outln!("bec/template started at commit {template} in every new repo, as in the class's other repos.");
+        } else {
+            outln!("bec/template is commit {template} in every repo.");
+        }
         let own = report.with_own_answers();
         if own > 0 {
             outln!(
@@ -145,7 +183,12 @@ fn print_new(course: &Course, options: &CohortOptions, report: &CohortReport) ->
             );
         }
     }
-    let mut code = exit::SUCCESS;
+    // Rows left out are bad input the admin still has to fix: the run is not a success.
+    let mut code = if report.skipped.is_empty() {
+        exit::SUCCESS
+    } else {
+        exit::BAD_INPUT
+    };
     if !report.failed.is_empty() {
         eprintln!(
             "error: {} repo(s) could not be created (nothing of them was left behind):",
@@ -156,7 +199,7 @@ fn print_new(course: &Course, options: &CohortOptions, report: &CohortReport) ->
         }
         code = exit::FAILURE;
     }
-    if let Some(template) = &options.push {
+    if let Some(template) = push {
         if report.pushed > 0 {
             outln!(
                 "Pushed main and bec/template of {} repo(s) to {template}.",
@@ -183,12 +226,32 @@ fn print_new(course: &Course, options: &CohortOptions, report: &CohortReport) ->
     Ok(code)
 }
 
+/// A folder as typed, without trailing separators: `class/` is shown as `class`, so
+/// `{folder}/{handle}` never reads `class//ada`.
+pub fn folder(path: &Path) -> String {
+    let shown = path.display().to_string();
+    let trimmed = shown.trim_end_matches(['/', '\\']);
+    if trimmed.is_empty() { shown } else { trimmed.to_string() }
+}
+
 fn tests_text(status: &crate::ops::cohort::status::MemberStatus) -> String {
     status
         .tests
         .as_ref()
         .map(|t| format!("{}/{}", t.passed, t.total))
         .unwrap_or_default()
+}
+
+/// The work a learner has not committed: `2 conflicted, 3 uncommitted`, or empty.
+fn work_text(status: &crate::ops::cohort::status::MemberStatus) -> String {
+    let mut parts = Vec::new();
+    if !status.conflicts.is_empty() {
+        parts.push(format!("{} conflicted", status.conflicts.len()));
+    }
+    if status.uncommitted > 0 {
+        parts.push(format!("{} uncommitted", status.uncommitted));
+    }
+    parts.join(", ")
 }
 
 fn status_table(status: &CohortStatus) -> String {
@@ -198,6 +261,13 @@ fn status_table(status: &CohortStatus) -> String {
             .map(|s| s.to_string())
             .collect(),
     ];
+    let any_work = status
+        .repos
+        .iter()
+        .any(|r| !r.conflicts.is_empty() || r.uncommitted > 0);
+    if any_work {
+        rows[0].push("WORK".into());
+    }
     if status.tests_run {
         rows[0].push("TESTS".into());
     }
@@ -215,6 +285,9 @@ fn status_table(status: &CohortStatus) -> String {
             commit.map(|c| c.date.clone()).unwrap_or_default(),
             summary,
         ];
+        if any_work {
+            row.push(work_text(repo));
+        }
         if status.tests_run {
             row.push(tests_text(repo));
         }
@@ -247,11 +320,18 @@ fn status_table(status: &CohortStatus) -> String {
         out.push('\n');
     }
     out.push_str(&format!(
-        "{} repos; course {} version {}.\n",
+        "{} repos; course {} version {}; generated {} UTC.\n",
         status.repos.len(),
         status.course.id,
-        status.course.version
+        status.course.version,
+        status.generated_at
     ));
+    let conflicted = status.repos.iter().filter(|r| !r.conflicts.is_empty()).count();
+    if conflicted > 0 {
+        out.push_str(&format!(
+            "{conflicted} repo(s) have merge conflicts to resolve (`git status` in the repo lists them).\n"
+        ));
+    }
     out
 }
 
@@ -269,6 +349,8 @@ fn status_csv(status: &CohortStatus) -> Result<String> {
         "summary",
         "tests_passed",
         "tests_total",
+        "conflicts",
+        "uncommitted",
         "problem",
     ])?;
     let text = |value: Option<String>| value.unwrap_or_default();
@@ -286,6 +368,8 @@ fn status_csv(status: &CohortStatus) -> Result<String> {
             text(commit.map(|c| c.summary.clone())),
             text(repo.tests.as_ref().map(|t| t.passed.to_string())),
             text(repo.tests.as_ref().map(|t| t.total.to_string())),
+            repo.conflicts.len().to_string(),
+            repo.uncommitted.to_string(),
             text(repo.problem.clone()),
         ];
         // Learners wrote the names, emails and commit messages: no cell may run as a formula.

@@ -132,7 +132,7 @@ pub enum CohortCommand {
         /// Commit date of every repo (see `bec new --date`); one date for the whole batch.
         #[arg(long)]
         date: Option<String>,
-        /// Create the good rows and list the bad ones, instead of refusing the roster.
+        /// Create the good rows and list the bad ones (then exit 3), instead of refusing the roster.
         #[arg(long)]
         skip_bad: bool,
         /// Push `main` and `bec/template` of each repo to this URL, with {handle} replaced:
@@ -143,13 +143,33 @@ pub enum CohortCommand {
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         jobs: Option<u16>,
     },
+    /// Add late learners to a class made by `cohort new`: same day, answers, date and course
+    /// version as its repos, so their `bec/template` is the class's commit (same id).
+    Add {
+        /// CSV like `cohort new`'s: `handle`, `name`, `email`, and any course question.
+        roster: PathBuf,
+        /// The class folder (the `--out` of `cohort new`): its repos say how to build the new ones.
+        #[arg(long, visible_alias = "class", value_name = "DIR")]
+        out: PathBuf,
+        /// Create the good rows and list the bad ones (then exit 3), instead of refusing the roster.
+        #[arg(long)]
+        skip_bad: bool,
+        /// Push each new repo (see `cohort new --push`).
+        #[arg(long, value_name = "URL_TEMPLATE")]
+        push: Option<String>,
+        /// Repos built at once (default: one per core).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
+    },
     /// Prove the repos in DIR identical: same bec/template commit, main equal to it or differing
     /// only in bec.toml, clean work trees. Exit 1 naming the odd ones out.
     Verify { dir: PathBuf },
-    /// One row per repo in DIR: day, course version, last commit, and tests with --run-tests.
+    /// One row per repo in DIR: day, course version, last commit, conflicts and uncommitted
+    /// files, and tests with --run-tests.
     Status {
         dir: PathBuf,
-        /// Also run each repo's current-day tests (like `bec check`).
+        /// Also run each repo's current-day tests (like `bec check`), with the day's `.venv`, or one
+        /// Python for every repo named by BEC_PYTHON.
         #[arg(long)]
         run_tests: bool,
         /// How to print the rows.

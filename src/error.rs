@@ -237,6 +237,9 @@ pub enum UserError {
     )]
     NoCohortRepos { dir: String },
 
+    #[error("cannot add learners to {dir}: {problem}\n{fix}")]
+    ClassMismatch { dir: String, problem: String, fix: String },
+
     #[error("{0}")]
     Other(String),
 }
@@ -277,7 +280,8 @@ impl UserError {
             | MissingTemplateBranch { .. }
             | CourseFinished { .. }
             | TargetsNotEmpty { .. }
-            | NoCohortRepos { .. } => exit::REPO_STATE,
+            | NoCohortRepos { .. }
+            | ClassMismatch { .. } => exit::REPO_STATE,
             FormatTooNew { .. } | Course(_) | Template { .. } | UnsafePath { .. } => exit::COURSE,
             MissingIdentity | MissingGitDefault { .. } | MissingTool { .. } => exit::ENVIRONMENT,
             Other(_) => exit::FAILURE,

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod cohort;
 pub mod course;
+pub mod day_done;
 pub mod doctor;
 pub mod list;
 pub mod new;

@@ -4,7 +4,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use git2::{Oid, Repository, RepositoryInitOptions};
+use dialoguer::{Confirm, theme::ColorfulTheme};
+use git2::{ConfigLevel, Oid, Repository, RepositoryInitOptions};
 
 use crate::answers::{self, Answers, Asking};
 use crate::course::Course;
@@ -36,6 +37,15 @@ pub struct NewReport {
     pub commit: Oid,
     pub files: usize,
     pub state: State,
+    /// The `user.name`/`user.email` written into the repo's own git config, when git had none.
+    pub identity: Option<Identity>,
+}
+
+/// A git identity: `user.name` and `user.email`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identity {
+    pub name: String,
+    pub email: String,
 }
 
 /// Refuses a target that exists and is not an empty folder.
@@ -68,15 +78,84 @@ pub fn new_repo(course: &Course, options: &NewOptions) -> Result<NewReport> {
     let state = State::starting_at(course, options.day, answers);
     let tree = render_learner_repo(course, &state, options.variant, options.date)?;
 
+    let identity = identity_to_set(course, &state, options.asking)?;
+
     let staging = Staging::beside(&options.path, ".bec-new-")?;
     let commit = build_repo(staging.path(), course, &state, &tree, options.date)?;
+    if let Some(identity) = &identity {
+        set_local_identity(staging.path(), identity)?;
+    }
     staging.move_to(&options.path)?;
     Ok(NewReport {
         path: options.path.clone(),
         commit,
         files: tree.len(),
         state,
+        identity,
     })
+}
+
+/// Whether git knows who the learner is (`user.name` and `user.email` in the global or system
+/// config): the merge commits of `bec next` need it.
+fn git_knows_who(config: Option<git2::Config>) -> bool {
+    let has = |key: &str| {
+        config
+            .as_ref()
+            .and_then(|c| c.get_string(key).ok())
+            .is_some_and(|v| !v.trim().is_empty())
+    };
+    has("user.name") && has("user.email")
+}
+
+/// When git has no identity, the answers to the course's questions that default from
+/// `user.name` and `user.email` become the repo's own: with `--yes` (or no terminal) always,
+/// on a terminal when the learner agrees.
+fn identity_to_set(course: &Course, state: &State, asking: Asking) -> Result<Option<Identity>> {
+    if git_knows_who(git2::Config::open_default().ok()) {
+        return Ok(None);
+    }
+    let answer_for = |key: &str| {
+        course
+            .manifest
+            .prompts
+            .iter()
+            .find(|p| p.default_from_git.as_deref() == Some(key))
+            .and_then(|p| state.answers.get(&p.name))
+            .filter(|v| !v.trim().is_empty())
+            .cloned()
+    };
+    let (Some(name), Some(email)) = (answer_for("user.name"), answer_for("user.email")) else {
+        return Ok(None);
+    };
+    let identity = Identity { name, email };
+    if asking == Asking::Interactive {
+        let agreed = Confirm::with_theme(&ColorfulTheme::default())
+            .with_prompt(format!(
+                "git does not know who you are. Sign this repo's commits as {} <{}>?",
+                identity.name, identity.email
+            ))
+            .default(true)
+            .interact()
+            .map_err(|e| UserError::Other(format!("no answer about the git identity: {e}")))?;
+        if !agreed {
+            return Ok(None);
+        }
+    }
+    Ok(Some(identity))
+}
+
+/// Writes `identity` into the repo's own `.git/config`.
+fn set_local_identity(dir: &Path, identity: &Identity) -> Result<()> {
+    let repo = Repository::open(dir).context("cannot open the new repository")?;
+    let mut config = repo
+        .config()
+        .and_then(|config| config.open_level(ConfigLevel::Local))
+        .context("cannot open the new repo's git config")?;
+    config
+        .set_str("user.name", &identity.name)
+        .and_then(|()| config.set_str("user.email", &identity.email))
+        .context("cannot write the git identity into the new repo's config")?;
+    Ok(())
 }
 
 /// Initialises the repo in `dir`: one template commit, `main` at the same commit, checked out.

@@ -168,7 +168,8 @@ fn bad_rows_are_all_reported_with_their_lines_and_nothing_is_created() {
     assert_eq!(snapshot(sandbox.path()), before, "nothing changed on disk");
 
     let run = cohort_new(&sandbox, &["--skip-bad"]);
-    run.success()
+    // The good rows are created, but rows were left out: exit 3, so a script notices.
+    run.code(3)
         .stdout_has("Created 96 learner repos")
         .stderr_has("Skipped 4 roster row(s)")
         .stderr_has("line 21: handle `../evil`")
@@ -186,6 +187,35 @@ fn bad_rows_are_all_reported_with_their_lines_and_nothing_is_created() {
         .bec(&["cohort", "verify", "class"])
         .success()
         .stdout_has("96 repos");
+}
+
+#[test]
+fn a_trailing_slash_on_the_class_folder_never_doubles_in_messages() {
+    let sandbox = Sandbox::new();
+    write_roster(&sandbox, "handle\nada\n");
+    let run = sandbox.bec(
+        &[
+            &[
+                "cohort",
+                "new",
+                "roster.csv",
+                "--day",
+                "1",
+                "--out",
+                "class/",
+                "--date",
+                DATE,
+            ][..],
+            &SHARED[..],
+        ]
+        .concat(),
+    );
+    run.success().stdout_has("in class/ at day 1");
+    let verify = sandbox.bec(&["cohort", "verify", "class/"]);
+    verify.success().stdout_has("repos in class are identical");
+    for text in [&run.stdout, &run.stderr, &verify.stdout] {
+        assert!(!text.contains("class//"), "{text}");
+    }
 }
 
 #[test]
@@ -514,7 +544,8 @@ fn status_runs_each_current_days_tests_and_writes_an_html_grid() {
     assert!(!html.contains("<b>Ada</b>"), "no markup from the roster");
     assert!(html.contains("Bob &amp; Co"));
     assert!(html.contains("class=\"cell pass\""), "bob's day 1 passes");
-    assert!(html.contains("class=\"cell partial\""), "ada's day 1 does not");
+    assert!(html.contains("class=\"cell zero\""), "none of ada's day 1 tests pass");
+    assert!(!html.contains("class=\"cell partial\""), "0/2 has its own colour");
     assert!(html.contains("class=\"cell present\""), "cy's day 1, not tested");
     assert!(html.contains("class=\"cell none\""), "ada has no day 2");
     assert!(!html.contains("<script") && !html.contains("http://") && !html.contains("https://"));
@@ -563,4 +594,262 @@ fn ssh_and_https_push_urls_need_the_network_feature() {
             .stderr_has("--features network");
         assert!(!sandbox.path().join("class").exists(), "nothing is created");
     }
+}
+
+/// `bec cohort add ROSTER --class class` plus `extra`.
+fn cohort_add(sandbox: &Sandbox, roster: &str, extra: &[&str]) -> Run {
+    let mut args = vec!["cohort", "add", roster, "--class", "class"];
+    args.extend(extra);
+    sandbox.bec(&args)
+}
+
+/// The first commit of `bec/template` (the one the repo started from).
+fn first_template(repo_dir: &Path) -> git2::Oid {
+    let repo = Repository::open(repo_dir).unwrap();
+    let mut commit = repo
+        .find_commit(repo.refname_to_id("refs/heads/bec/template").unwrap())
+        .unwrap();
+    while commit.parent_count() > 0 {
+        commit = commit.parent(0).unwrap();
+    }
+    commit.id()
+}
+
+#[test]
+fn a_late_learner_gets_the_classs_template_commit() {
+    let sandbox = Sandbox::new();
+    write_roster(&sandbox, "handle\nada\nbob\n");
+    cohort_new(&sandbox, &[]).success();
+    let template = ref_id(&class(&sandbox, "ada"), "refs/heads/bec/template");
+
+    // No --set, no --date, no --day: all of it comes from the class. Today's date differs.
+    fs::write(
+        sandbox.path().join("late.csv"),
+        "handle,name,author_name\ncy,Cy,\ndee,Dee,Dee Own\n",
+    )
+    .unwrap();
+    cohort_add(&sandbox, "late.csv", &[])
+        .success()
+        .stdout_has("Added 2 learner repos in class/ at day 1")
+        .stdout_has(&template.to_string());
+    for handle in ["cy", "dee"] {
+        assert_eq!(
+            ref_id(&class(&sandbox, handle), "refs/heads/bec/template"),
+            template,
+            "{handle}: the very commit the class has"
+        );
+    }
+    assert_eq!(head_id(&class(&sandbox, "cy")), template);
+    let dee = Repository::open(class(&sandbox, "dee")).unwrap();
+    let main = dee.head().unwrap().peel_to_commit().unwrap();
+    assert_eq!(main.summary().unwrap(), Some("bec: learner answers"));
+    assert_eq!(main.parent_ids().collect::<Vec<_>>(), [template]);
+    sandbox
+        .bec(&["cohort", "verify", "class"])
+        .success()
+        .stdout_has("4 repos in class are identical");
+
+    // Learners who moved on keep the class's first template commit: a later learner still matches.
+    sandbox.bec_in("class/bob", &["next", "--date", "2026-01-02"]).success();
+    fs::write(sandbox.path().join("later.csv"), "handle\neve\n").unwrap();
+    cohort_add(&sandbox, "later.csv", &[]).success();
+    assert_eq!(ref_id(&class(&sandbox, "eve"), "refs/heads/bec/template"), template);
+    assert_eq!(first_template(&class(&sandbox, "bob")), template);
+}
+
+#[test]
+fn adding_to_a_class_refuses_another_course_version_or_mixed_repos() {
+    let sandbox = Sandbox::new();
+    write_roster(&sandbox, "handle\nada\nbob\n");
+    cohort_new(&sandbox, &[]).success();
+    fs::write(sandbox.path().join("late.csv"), "handle\ncy\n").unwrap();
+
+    // Another course version.
+    let newer = copy_of_fixture(sandbox.path());
+    let manifest = fs::read_to_string(newer.join("course.toml")).unwrap();
+    fs::write(
+        newer.join("course.toml"),
+        manifest.replace("version = \"1.0.0\"", "version = \"1.1.0\""),
+    )
+    .unwrap();
+    let before = snapshot(&sandbox.path().join("class"));
+    cohort_add(&sandbox, "late.csv", &["--course", newer.to_str().unwrap()])
+        .code(4)
+        .clean_error()
+        .stderr_has("made with course version 1.0.0, bec has version 1.1.0");
+    assert_eq!(snapshot(&sandbox.path().join("class")), before, "nothing was created");
+
+    // The same version number, other files: the commit would differ, so nothing is made.
+    fs::write(
+        newer.join("course.toml"),
+        manifest.replace("title = \"Fixture Course\"", "title = \"Fixture Course, edited\""),
+    )
+    .unwrap();
+    fs::write(newer.join("days/day01/notes.txt"), "edited without a new version\n").unwrap();
+    cohort_add(&sandbox, "late.csv", &["--course", newer.to_str().unwrap()])
+        .code(4)
+        .clean_error()
+        .stderr_has("changed without a new version");
+    assert_eq!(snapshot(&sandbox.path().join("class")), before, "nothing was created");
+
+    // A repo from another batch (another date) in the class folder.
+    fs::write(sandbox.path().join("other.csv"), "handle\nzed\n").unwrap();
+    sandbox
+        .bec(
+            &[
+                &[
+                    "cohort",
+                    "new",
+                    "other.csv",
+                    "--day",
+                    "1",
+                    "--out",
+                    "other",
+                    "--date",
+                    "2026-02-01",
+                ][..],
+                &SHARED[..],
+            ]
+            .concat(),
+        )
+        .success();
+    fs::rename(sandbox.path().join("other/zed"), class(&sandbox, "zed")).unwrap();
+    cohort_add(&sandbox, "late.csv", &[])
+        .code(4)
+        .clean_error()
+        .stderr_has("did not start from the same bec/template commit")
+        .stderr_has("ada, bob")
+        .stderr_has("zed");
+    assert!(!class(&sandbox, "cy").exists());
+}
+
+#[test]
+fn add_with_skip_bad_exits_3_after_adding_the_good_rows() {
+    let sandbox = Sandbox::new();
+    write_roster(&sandbox, "handle\nada\n");
+    cohort_new(&sandbox, &[]).success();
+    fs::write(sandbox.path().join("late.csv"), "handle\ncy\n../evil\n").unwrap();
+    cohort_add(&sandbox, "late.csv", &[]).code(3).stderr_has("--skip-bad");
+    assert!(!class(&sandbox, "cy").exists());
+    cohort_add(&sandbox, "late.csv", &["--skip-bad"])
+        .code(3)
+        .stdout_has("Added 1 learner repo")
+        .stderr_has("line 3: handle `../evil`");
+    assert!(class(&sandbox, "cy").join("bec.toml").is_file());
+}
+
+#[test]
+fn status_flags_conflicts_and_uncommitted_work_everywhere_and_says_when_it_was_made() {
+    let sandbox = Sandbox::new();
+    write_roster(&sandbox, "handle\nada\nbob\ncy\n");
+    cohort_new(&sandbox, &[]).success();
+    // ada: a bec next stopped on a conflict in progress.txt.
+    let ada = class(&sandbox, "ada");
+    let edited = fs::read_to_string(ada.join("progress.txt"))
+        .unwrap()
+        .replace("Current day: 1", "Current day: mine");
+    fs::write(ada.join("progress.txt"), edited).unwrap();
+    commit_all(&ada, "my note");
+    sandbox.bec_in("class/ada", &["next", "--date", "2026-01-02"]).code(6);
+    // bob: half the tests pass, and two files are not committed.
+    let bob = class(&sandbox, "bob");
+    fs::write(
+        bob.join("day01/app.py"),
+        "def add(a, b):\n    return 5 if a == 2 else 0\n",
+    )
+    .unwrap();
+    fs::write(bob.join("scratch.txt"), "notes\n").unwrap();
+
+    let status = |format: &str, extra: &[&str]| {
+        let mut args = vec!["cohort", "status", "class", "--format", format];
+        args.extend(extra);
+        let mut command = sandbox.command(sandbox.path(), &args);
+        command
+            .env("SOURCE_DATE_EPOCH", "1767272400")
+            .env("BEC_PYTHON", test_python())
+            .stdin(std::process::Stdio::null());
+        run(command.output().unwrap())
+    };
+    let json = status("json", &[]);
+    json.success();
+    let json: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(json["generated_at"], "2026-01-01 13:00");
+    assert_eq!(json["repos"][0]["conflicts"], serde_json::json!(["progress.txt"]));
+    assert_eq!(json["repos"][1]["uncommitted"], 2);
+    assert_eq!(json["repos"][1]["conflicts"], serde_json::json!([]));
+    assert_eq!(json["repos"][2]["uncommitted"], 0);
+
+    let table = status("table", &[]);
+    table
+        .success()
+        .stdout_has("WORK")
+        .stdout_has("1 conflicted")
+        .stdout_has("2 uncommitted")
+        .stdout_has("generated 2026-01-01 13:00 UTC")
+        .stdout_has("1 repo(s) have merge conflicts");
+
+    let csv = status("csv", &[]);
+    csv.success();
+    let lines: Vec<&str> = csv.stdout.lines().collect();
+    assert!(
+        lines[0].ends_with(",tests_passed,tests_total,conflicts,uncommitted,problem"),
+        "{}",
+        lines[0]
+    );
+    // ada's merge also staged the new day's files: those count as uncommitted too.
+    let ada_cells: Vec<&str> = lines[1].split(',').collect();
+    assert!(
+        lines[1].starts_with("ada,") && ada_cells[ada_cells.len() - 3] == "1",
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].starts_with("bob,") && lines[2].ends_with(",0,2,"),
+        "{}",
+        lines[2]
+    );
+
+    status("json", &["--run-tests", "--html", "report.html"]).success();
+    let html = fs::read_to_string(sandbox.path().join("report.html")).unwrap();
+    assert!(html.contains("generated 2026-01-01 13:00 UTC"), "generation time");
+    assert!(html.contains("<span class=\"flag conflict\" title=\"progress.txt\">⚠ 1 conflicted</span>"));
+    assert!(html.contains("<span class=\"flag dirty\">✎ 2 uncommitted</span>"));
+    assert!(html.contains("class=\"cell partial\""), "bob: 1 of 2");
+    assert!(html.contains("class=\"cell zero\""), "cy: 0 of 2");
+}
+
+/// Without a day's packages the tests cannot run: each repo says so and how to fix it, and one
+/// line names the way to test every repo with one Python.
+#[cfg(unix)]
+#[test]
+fn status_run_tests_without_the_days_packages_says_how_to_get_them() {
+    use std::os::unix::fs::PermissionsExt;
+    let sandbox = Sandbox::new();
+    write_roster(&sandbox, "handle\nada\n");
+    cohort_new(&sandbox, &[]).success();
+    // A Python without the course's packages, as pytest reports it.
+    let python = sandbox.path().join("bare-python");
+    fs::write(
+        &python,
+        "#!/bin/sh\necho \"E   ModuleNotFoundError: No module named 'fastapi'\"\necho 'ERROR tests/test_app.py'\nexit 2\n",
+    )
+    .unwrap();
+    fs::set_permissions(&python, fs::Permissions::from_mode(0o755)).unwrap();
+    let mut command = sandbox.command(
+        sandbox.path(),
+        &["cohort", "status", "class", "--run-tests", "--format", "json"],
+    );
+    command.env("BEC_PYTHON", &python).stdin(std::process::Stdio::null());
+    let run = run(command.output().unwrap());
+    run.success()
+        .stderr_has("1 repo(s) could not run their tests: a Python package is missing")
+        .stderr_has("BEC_PYTHON=/path/to/python bec cohort status class --run-tests");
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let problem = json["repos"][0]["problem"].as_str().unwrap();
+    assert!(
+        problem.contains("Python package `fastapi` is missing; run `uv sync` in ada/day01"),
+        "{problem}"
+    );
+    assert!(json["repos"][0]["tests"].is_null(), "not a 0/1: the tests never ran");
+    assert_eq!(json["repos"][0]["missing_packages"], true);
 }

@@ -17,4 +17,6 @@ mod learner_text;
 mod merge_safety;
 mod new_repo;
 mod next_day;
+mod readme;
+mod rust_version;
 mod staging_leftovers;

@@ -227,3 +227,47 @@ fn a_day_can_ship_an_earlier_days_reference_solution() {
     let own = fs::read_to_string(sandbox.path().join("one/day01/app.py")).unwrap();
     assert!(own.contains("NotImplementedError"), "{own}");
 }
+
+#[test]
+fn next_works_right_after_new_when_git_has_no_identity() {
+    // HOME is empty and GIT_CONFIG_NOSYSTEM=1: git knows nobody.
+    let sandbox = Sandbox::without_identity();
+    sandbox
+        .bec(&[
+            "new",
+            "1",
+            "repo",
+            "--yes",
+            "--date",
+            "2026-01-01",
+            "--set",
+            "author_name=Ada Typed",
+            "--set",
+            "author_email=typed@example.invalid",
+        ])
+        .success()
+        .stdout_has("signed Ada Typed <typed@example.invalid>");
+    let repo_dir = sandbox.path().join("repo");
+    let config = git2::Repository::open(&repo_dir).unwrap().config().unwrap();
+    let local = config.open_level(git2::ConfigLevel::Local).unwrap();
+    assert_eq!(local.get_string("user.name").unwrap(), "Ada Typed");
+    assert_eq!(local.get_string("user.email").unwrap(), "typed@example.invalid");
+
+    sandbox.bec_in("repo", &["next", "--date", "2026-01-02"]).success();
+    let repo = git2::Repository::open(&repo_dir).unwrap();
+    let merge = repo.head().unwrap().peel_to_commit().unwrap();
+    assert_eq!(merge.author().name().unwrap(), "Ada Typed");
+    assert_eq!(merge.author().email().unwrap(), "typed@example.invalid");
+}
+
+#[test]
+fn a_git_identity_of_its_own_is_only_written_when_git_has_none() {
+    let sandbox = Sandbox::new();
+    let repo_dir = sandbox.new_repo("1");
+    let config = git2::Repository::open(&repo_dir).unwrap().config().unwrap();
+    let local = config.open_level(git2::ConfigLevel::Local).unwrap();
+    assert!(
+        local.get_string("user.name").is_err(),
+        "the global identity is used as it is"
+    );
+}

@@ -314,3 +314,63 @@ fn status_and_list_describe_the_repo() {
         .stdout_has("day04  Day four  (no lab yet)")
         .stdout_has("Week 1 — The only week");
 }
+
+/// `bec next` with BEC_PYTHON set (`python`) or unset (`None`), stdin closed.
+fn next_with_python(sandbox: &Sandbox, python: Option<&str>) -> Run {
+    let mut command = sandbox.command(&sandbox.path().join("repo"), &["next", "--date", "2026-01-02"]);
+    command.env_remove("BEC_PYTHON").stdin(std::process::Stdio::null());
+    if let Some(python) = python {
+        command.env("BEC_PYTHON", python);
+    }
+    run(command.output().unwrap())
+}
+
+#[test]
+fn next_says_whether_the_previous_day_was_done_and_how_to_install_the_new_one() {
+    let python = test_python();
+    // Solved: day 1's tests run (a Python is set up) and all pass.
+    let sandbox = Sandbox::new();
+    let repo_dir = sandbox.new_repo("1");
+    fs::write(repo_dir.join("day01/app.py"), "def add(a, b):\n    return a + b\n").unwrap();
+    commit_all(&repo_dir, "solve day 1");
+    let run = next_with_python(&sandbox, Some(&python));
+    run.success()
+        .stdout_has("Day 1 is done: all 2 of its tests pass.")
+        .stdout_has("cd day02 && uv sync")
+        .stdout_has("day02/README.md");
+    assert!(
+        !run.stdout.contains("\n  open "),
+        "`open` is macOS only:\n{}",
+        run.stdout
+    );
+    assert!(dirty_files(&repo_dir).is_empty(), "running the tests left files behind");
+
+    // Not solved: the count of passing tests.
+    let sandbox = Sandbox::new();
+    sandbox.new_repo("1");
+    next_with_python(&sandbox, Some(&python))
+        .success()
+        .stdout_has("Day 1 is not done yet: 0 of 2 tests pass");
+
+    // No Python set up for the day: no misleading result, the way to find out.
+    let sandbox = Sandbox::new();
+    sandbox.new_repo("1");
+    next_with_python(&sandbox, None)
+        .success()
+        .stdout_has("Day 1: tests not run (day01 has no .venv; `uv sync` there makes it)")
+        .stdout_has("`bec check 1` says whether it is done");
+}
+
+#[test]
+fn next_to_the_last_day_with_a_lab_says_what_that_means() {
+    let sandbox = Sandbox::new();
+    sandbox.new_repo("2");
+    let run = next_with_python(&sandbox, None);
+    run.success()
+        .stdout_has("Day 3 is the last day with a lab in course version 1.0.0: day 4 — Day four has no lab yet")
+        .stdout_has("`bec update` brings it in");
+    // Indeed: the day after has no lab.
+    next_with_python(&sandbox, None)
+        .code(3)
+        .stderr_has("day 4 (Day four) has no lab yet");
+}

@@ -2,10 +2,13 @@
 //! take in at a glance. One self-contained file: inline CSS, no JavaScript, no external assets.
 //!
 //! A row per learner, a column per course day that any repo has. A cell is green when the day is
-//! the learner's current day and all its tests pass, amber with "N/M" when some fail, blue when
+//! the learner's current day and all its tests pass, amber with "N/M" when some fail, red with
+//! "✗ 0/M" when none passes, blue when
 //! the day is in the repo but its tests were not run, and grey when the learner has not reached
 //! it. Every cell also carries a symbol and a tooltip, so colour is never the only signal. The
-//! footer counts, per day, the learners who have it and those whose tests all pass.
+//! footer counts, per day, the learners who have it and those whose tests all pass. Merge
+//! conflicts and uncommitted files are flagged beside the last commit; the header says when the
+//! report was generated.
 //! Every string a learner controls (handle, name, commit summary) is HTML-escaped.
 
 use std::collections::BTreeSet;
@@ -38,6 +41,10 @@ tbody th { font-weight: 600; white-space: nowrap; }
 .cell { min-width: 34px; text-align: center; border-radius: 4px; font-size: 12px; }
 .pass { background: #2da44e; color: #fff; font-weight: 600; }
 .partial { background: #f5c542; color: #3b2e00; font-weight: 600; }
+.zero { background: #cf222e; color: #fff; font-weight: 600; }
+.flag { display: inline-block; margin: 2px 4px 0 0; padding: 0 6px; border-radius: 10px; font-size: 11px; }
+.flag.conflict { background: #ffebe9; color: #a40e26; border: 1px solid #cf222e; }
+.flag.dirty { background: #fff8c5; color: #4d2d00; border: 1px solid #d4a72c; }
 .present { background: #cfe3ff; color: #0a3069; }
 .none { background: #f0f1f3; color: #8c959f; }
 tfoot td, tfoot th { font-size: 12px; color: #57606a; text-align: center; border-top: 1px solid #d0d7de; }
@@ -60,7 +67,8 @@ pub fn html_report(status: &CohortStatus, course: &Course) -> String {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{title} — cohort status</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
-         <h1>{title}</h1>\n<p class=\"meta\">Course <code>{}</code>, version {} · {} learner repos · {}</p>\n",
+         <h1>{title}</h1>\n<p class=\"meta\">Course <code>{}</code>, version {} · {} learner repos · {} · \
+         generated {} UTC</p>\n",
         escape(&status.course.id),
         escape(&status.course.version),
         status.repos.len(),
@@ -68,14 +76,18 @@ pub fn html_report(status: &CohortStatus, course: &Course) -> String {
             "tests run on each learner's current day"
         } else {
             "tests not run (add --run-tests to see them)"
-        }
+        },
+        escape(&status.generated_at)
     );
     html.push_str(
         "<ul class=\"legend\">\n\
          <li><span class=\"swatch pass\">✓</span> current day, all tests pass</li>\n\
          <li><span class=\"swatch partial\">1/3</span> current day, some tests pass</li>\n\
+         <li><span class=\"swatch zero\">✗ 0/3</span> current day, no test passes</li>\n\
          <li><span class=\"swatch present\">●</span> in the repo, tests not run</li>\n\
-         <li><span class=\"swatch none\">·</span> not reached</li>\n</ul>\n",
+         <li><span class=\"swatch none\">·</span> not reached</li>\n\
+         <li><span class=\"flag conflict\">⚠ conflicts</span> a merge left conflicts to resolve</li>\n\
+         <li><span class=\"flag dirty\">✎ uncommitted</span> work not committed yet</li>\n</ul>\n",
     );
 
     html.push_str("<table>\n<thead>\n<tr><th class=\"learner\" scope=\"col\">Learner</th><th scope=\"col\">Day</th><th class=\"commit\" scope=\"col\">Last commit</th>");
@@ -133,6 +145,21 @@ fn row(html: &mut String, repo: &MemberStatus, days: &[u32]) {
             summary = escape(&commit.summary)
         );
     }
+    if !repo.conflicts.is_empty() {
+        let _ = write!(
+            html,
+            "<span class=\"flag conflict\" title=\"{}\">⚠ {} conflicted</span>",
+            escape(&repo.conflicts.join(", ")),
+            repo.conflicts.len()
+        );
+    }
+    if repo.uncommitted > 0 {
+        let _ = write!(
+            html,
+            "<span class=\"flag dirty\">✎ {} uncommitted</span>",
+            repo.uncommitted
+        );
+    }
     if let Some(problem) = &repo.problem {
         let _ = write!(html, "<span class=\"problem\">{}</span>", escape(problem));
     }
@@ -144,6 +171,11 @@ fn row(html: &mut String, repo: &MemberStatus, days: &[u32]) {
                 "pass",
                 format!("✓ {}/{}", tests.passed, tests.total),
                 "all tests pass".to_string(),
+            ),
+            Some(tests) if tests.day == *day && tests.passed == 0 => (
+                "zero",
+                format!("✗ 0/{}", tests.total),
+                format!("none of {} tests pass", tests.total),
             ),
             Some(tests) if tests.day == *day => (
                 "partial",

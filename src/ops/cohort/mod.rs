@@ -9,6 +9,7 @@
 //! - `status` ([`status::cohort_status`]): a row per repo, as a table, CSV, JSON or an HTML grid
 //!   ([`html`]).
 
+pub mod add;
 pub mod handle;
 pub mod html;
 pub mod learner_answers;

@@ -74,8 +74,23 @@ impl CohortReport {
 
 /// Creates the cohort described by `options`; `progress` counts the repos.
 pub fn new_cohort(course: &Course, options: &CohortOptions, progress: &ProgressBar) -> Result<CohortReport> {
-    let info = course.lab_day(options.day)?;
+    course.lab_day(options.day)?;
     let answers = shared_answers(&course.manifest.prompts, options.answers.clone())?;
+    let shared = State::starting_at(course, options.day, answers);
+    create_batch(course, options, &shared, None, progress)
+}
+
+/// Checks the roster and the targets, renders `shared` once and builds a repo per good row.
+/// With `expected`, the render must give that `bec/template` commit (the class's), or nothing
+/// is created: see [`super::add`].
+pub(super) fn create_batch(
+    course: &Course,
+    options: &CohortOptions,
+    shared: &State,
+    expected: Option<Oid>,
+    progress: &ProgressBar,
+) -> Result<CohortReport> {
+    let info = course.lab_day(shared.first_day)?;
     if let Some(template) = &options.push {
         check_url_template(template)?;
     }
@@ -99,12 +114,14 @@ pub fn new_cohort(course: &Course, options: &CohortOptions, progress: &ProgressB
     }
     check_targets(options, &roster.learners)?;
 
-    let shared = State::starting_at(course, options.day, answers);
-    let tree = render_learner_repo(course, &shared, Variant::Starter, options.date)?;
+    let tree = render_learner_repo(course, shared, Variant::Starter, options.date)?;
+    if let Some(expected) = expected {
+        super::add::check_same_template(&options.out, course, shared, &tree, options.date, expected)?;
+    }
     fs::create_dir_all(&options.out).with_context(|| format!("cannot create {}", options.out.display()))?;
     let batch = Batch {
         course,
-        shared: &shared,
+        shared,
         tree: &tree,
         date: options.date,
         out: &options.out,
@@ -123,7 +140,7 @@ pub fn new_cohort(course: &Course, options: &CohortOptions, progress: &ProgressB
     progress.finish_and_clear();
 
     let mut report = CohortReport {
-        day: options.day,
+        day: shared.first_day,
         title: info.title.clone(),
         created: Vec::new(),
         skipped: roster.problems,

@@ -1,16 +1,22 @@
-//! `bec cohort status`: one row per learner repo — day, course version, last commit and, when
-//! asked, the current day's tests (run with `bec check`'s own code).
+//! `bec cohort status`: one row per learner repo — day, course version, last commit, work in
+//! progress (merge conflicts, uncommitted files) and, when asked, the current day's tests (run
+//! with `bec check`'s own code).
+//!
+//! Tests need each day's Python dependencies: a repo's `dayNN/.venv` (made by `uv sync`), or one
+//! Python for every repo with `BEC_PYTHON`. A repo whose tests stop on a missing package gets a
+//! problem that says so, and [`CohortStatus::missing_packages`] counts them.
 
 use std::path::Path;
 
 use anyhow::Result;
-use git2::Repository;
+use git2::{Repository, StatusOptions};
 use indicatif::ProgressBar;
 use serde::Serialize;
 
 use crate::course::Course;
 use crate::date::Timestamp;
-use crate::ops::check::{Outcome, check};
+use crate::day_id::day_dir;
+use crate::ops::check::{Outcome, PYTHON_ENV, check};
 use crate::state::{STATE_FILE, State};
 
 use super::members::{Member, members};
@@ -20,9 +26,18 @@ use super::workers::{default_jobs, for_each_learner};
 #[derive(Debug, Serialize)]
 pub struct CohortStatus {
     pub course: CourseSummary,
+    /// When the report was made, `YYYY-MM-DD HH:MM` in UTC (SOURCE_DATE_EPOCH, else now).
+    pub generated_at: String,
     /// Whether the current day's tests were run.
     pub tests_run: bool,
     pub repos: Vec<MemberStatus>,
+}
+
+impl CohortStatus {
+    /// How many repos could not run their tests because a Python package is missing.
+    pub fn missing_packages(&self) -> usize {
+        self.repos.iter().filter(|r| r.missing_packages).count()
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -45,6 +60,12 @@ pub struct MemberStatus {
     pub last_commit: Option<LastCommit>,
     /// The current day's tests, with `--run-tests`.
     pub tests: Option<TestCount>,
+    /// Files with merge conflicts (a `bec next` or `bec update` the learner has not finished).
+    pub conflicts: Vec<String>,
+    /// Files changed or untracked and not committed (conflicted ones are not counted again).
+    pub uncommitted: usize,
+    /// With `--run-tests`: the tests stopped on a Python package that is not installed.
+    pub missing_packages: bool,
     pub problem: Option<String>,
 }
 
@@ -84,6 +105,7 @@ pub fn cohort_status(
     dir: &Path,
     run_tests: bool,
     jobs: Option<usize>,
+    now: Timestamp,
     progress: &ProgressBar,
 ) -> Result<CohortStatus> {
     let members = members(dir)?;
@@ -98,6 +120,7 @@ pub fn cohort_status(
             title: course.manifest.course.title.clone(),
             version: course.version().to_string(),
         },
+        generated_at: utc_minutes(now.0),
         tests_run: run_tests,
         repos,
     })
@@ -113,6 +136,9 @@ fn member_status(course: &Course, member: &Member, run_tests: bool) -> MemberSta
         course_version: None,
         last_commit: None,
         tests: None,
+        conflicts: Vec::new(),
+        uncommitted: 0,
+        missing_packages: false,
         problem: None,
     };
     let mut problems = Vec::new();
@@ -135,6 +161,13 @@ fn member_status(course: &Course, member: &Member, run_tests: bool) -> MemberSta
                 }
                 Err(e) => problems.push(format!("no commit to show ({})", e.message())),
             }
+            match work_in_progress(&repo) {
+                Ok((conflicts, uncommitted)) => {
+                    status.conflicts = conflicts;
+                    status.uncommitted = uncommitted;
+                }
+                Err(e) => problems.push(format!("cannot read the work tree's status ({})", e.message())),
+            }
         }
         Err(e) => problems.push(format!("not a git repo ({})", e.message())),
     }
@@ -150,6 +183,16 @@ fn member_status(course: &Course, member: &Member, run_tests: bool) -> MemberSta
     }
     if run_tests && status.current_day.is_some() {
         match check(course, &member.path, None) {
+            Ok(report) if !report.all_passed() && missing_module(&report.output).is_some() => {
+                status.missing_packages = true;
+                problems.push(format!(
+                    "the tests could not run: Python package `{}` is missing; run `uv sync` in {}/{}, or set \
+                     {PYTHON_ENV} to one Python with the course's packages for every repo",
+                    missing_module(&report.output).unwrap_or_default(),
+                    member.handle,
+                    day_dir(report.day)
+                ));
+            }
             Ok(report) if report.tests.is_empty() && !report.command_succeeded => {
                 problems.push("the tests could not run (run `bec check` in the repo to see why)".to_string());
             }
@@ -174,6 +217,34 @@ fn member_status(course: &Course, member: &Member, run_tests: bool) -> MemberSta
     status
 }
 
+/// The conflicted files, and how many other files are changed or untracked.
+fn work_in_progress(repo: &Repository) -> Result<(Vec<String>, usize), git2::Error> {
+    let mut options = StatusOptions::new();
+    options
+        .include_untracked(true)
+        .recurse_untracked_dirs(true)
+        .include_ignored(false);
+    let statuses = repo.statuses(Some(&mut options))?;
+    let mut conflicts = Vec::new();
+    let mut uncommitted = 0;
+    for entry in statuses.iter().filter(|e| !e.status().is_ignored()) {
+        if entry.status().is_conflicted() {
+            conflicts.push(String::from_utf8_lossy(entry.path_bytes()).into_owned());
+        } else {
+            uncommitted += 1;
+        }
+    }
+    Ok((conflicts, uncommitted))
+}
+
+/// The module Python could not import, from a test run's output.
+fn missing_module(output: &str) -> Option<String> {
+    output.lines().find_map(|line| {
+        let rest = line.split_once("No module named ")?.1;
+        Some(rest.trim().trim_matches(['\'', '"']).to_string())
+    })
+}
+
 /// `YYYY-MM-DD HH:MM` in UTC.
 pub fn utc_minutes(seconds: i64) -> String {
     let of_day = seconds.rem_euclid(86_400);
@@ -188,6 +259,13 @@ pub fn utc_minutes(seconds: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_missing_python_package_is_named() {
+        let output = "E   ModuleNotFoundError: No module named 'fastapi'\nERROR tests/test_app.py\n";
+        assert_eq!(missing_module(output).as_deref(), Some("fastapi"));
+        assert_eq!(missing_module("1 failed"), None);
+    }
 
     #[test]
     fn commit_times_are_shown_to_the_minute_in_utc() {

@@ -13,7 +13,7 @@ from sqlalchemy import text
 
 from app.db import build, explain, make_engine
 from app.migrate import migrate_flat_orders
-from app.reports import ORDERS_WITH_PRODUCT_SQL, RECENT_ORDERS_SQL
+from app.reports import ORDER_LINES_SQL, ORDERS_WITH_PRODUCT_SQL, RECENT_ORDERS_SQL
 
 
 def main(argv: list[str]) -> None:
@@ -27,9 +27,11 @@ def main(argv: list[str]) -> None:
     with engine.connect() as conn:
         user_id = conn.execute(text("SELECT MIN(id) FROM users")).scalar_one()
         product_id = conn.execute(text("SELECT MIN(id) FROM products")).scalar_one()
+        order_id = conn.execute(text("SELECT MIN(id) FROM orders")).scalar_one()
         queries = [
             ("recent orders of a user", RECENT_ORDERS_SQL, {"user_id": user_id, "limit": 10}),
             ("orders containing a product", ORDERS_WITH_PRODUCT_SQL, {"product_id": product_id}),
+            ("the lines of an order", ORDER_LINES_SQL, {"order_id": order_id}),
         ]
         analyze = engine.dialect.name == "postgresql"
         for title, sql, params in queries:

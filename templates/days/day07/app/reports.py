@@ -1,4 +1,4 @@
-"""Two read queries the indexes in sql/normalized.sql are made for (given)."""
+"""Three read queries the indexes and keys in sql/normalized.sql are made for (given)."""
 
 from typing import Any
 
@@ -18,6 +18,12 @@ FROM order_items
 WHERE product_id = :product_id
 """.strip()
 
+ORDER_LINES_SQL = """
+SELECT product_id, quantity, unit_price_cents
+FROM order_items
+WHERE order_id = :order_id
+""".strip()
+
 
 def recent_orders(conn: Connection, user_id: int, limit: int = 10) -> list[dict[str, Any]]:
     rows = conn.execute(text(RECENT_ORDERS_SQL), {"user_id": user_id, "limit": limit})
@@ -26,4 +32,9 @@ def recent_orders(conn: Connection, user_id: int, limit: int = 10) -> list[dict[
 
 def orders_with_product(conn: Connection, product_id: int) -> list[dict[str, Any]]:
     rows = conn.execute(text(ORDERS_WITH_PRODUCT_SQL), {"product_id": product_id})
+    return [dict(row) for row in rows.mappings()]
+
+
+def order_lines(conn: Connection, order_id: int) -> list[dict[str, Any]]:
+    rows = conn.execute(text(ORDER_LINES_SQL), {"order_id": order_id})
     return [dict(row) for row in rows.mappings()]
