@@ -1536,17 +1536,20 @@ def prometheus_kind(p: Path) -> str | None:
     """The kind of Prometheus file: "rules" for `*.rules.yml`, "rule_tests" for a promtool
     unit test file (top-level `rule_files` and `tests`), "configs" for `prometheus.yml`;
     None for any other YAML file."""
-    if p.name in ("prometheus.yml", "prometheus.yaml"):
-        return "configs"
-    if p.name.endswith((".rules.yml", ".rules.yaml")):
-        return "rules"
     import yaml
 
     try:
         doc = yaml.safe_load(p.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError):
+        return None  # yamllint reports it
+    if not isinstance(doc, dict):
         return None
-    if isinstance(doc, dict) and "rule_files" in doc and "tests" in doc:
+    # By name and shape: Grafana's provisioning files are often called prometheus.yml too.
+    if p.name in ("prometheus.yml", "prometheus.yaml") and "scrape_configs" in doc:
+        return "configs"
+    if p.name.endswith((".rules.yml", ".rules.yaml")) and "groups" in doc:
+        return "rules"
+    if "rule_files" in doc and "tests" in doc:
         return "rule_tests"
     return None
 

@@ -461,7 +461,9 @@ def test_tf_code_text_keeps_interpolations_and_drops_literals():
 def prometheus_folder(tmp_path: Path) -> Path:
     prom = tmp_path / "repo" / "day38" / "prometheus"
     prom.mkdir(parents=True)
-    (prom / "prometheus.yml").write_text("rule_files: [shop.rules.yml]\n")
+    (prom / "prometheus.yml").write_text(
+        "rule_files: [shop.rules.yml]\nscrape_configs: []\n"
+    )
     (prom / "shop.rules.yml").write_text(
         "groups:\n  - name: g\n    rules:\n      - alert: Down\n        expr: up == 0\n"
     )
@@ -492,6 +494,18 @@ def test_prometheus_rules_rule_tests_and_configs_are_told_apart(tmp_path):
     assert fs.prometheus_rule_tests == [prom / "shop.rules.test.yml"]
     assert fs.prometheus_configs == [prom / "prometheus.yml"]
     assert prom / "other.yml" in fs.yaml and len(fs.yaml) == 4
+
+
+def test_a_grafana_provisioning_file_named_prometheus_yml_is_not_a_prometheus_config(
+    tmp_path,
+):
+    datasource = tmp_path / "grafana" / "datasources" / "prometheus.yml"
+    datasource.parent.mkdir(parents=True)
+    datasource.write_text("apiVersion: 1\ndatasources:\n  - name: Prometheus\n")
+
+    fs = pl.classify_files([datasource])
+
+    assert fs.prometheus_configs == [] and fs.yaml == [datasource]
 
 
 def test_promtool_runs_each_check_in_the_files_folder_and_reports_failures(tmp_path):
