@@ -69,7 +69,7 @@ def test_traces_pipeline_receives_otlp_batches_and_exports_to_jaeger():
     assert traces, "there must be a `traces` pipeline"
     otlp = [r for r in traces.get("receivers", []) if component_type(r) == "otlp"]
     assert otlp, "the traces pipeline must receive OTLP, what the SDKs send"
-    protocols = (config["receivers"][otlp[0]] or {}).get("protocols") or {}
+    protocols = ((config.get("receivers") or {}).get(otlp[0]) or {}).get("protocols") or {}
     assert {"grpc", "http"} <= set(protocols), "accept both OTLP/gRPC (4317) and OTLP/HTTP (4318)"
 
     processors = [component_type(p) for p in traces.get("processors", [])]
@@ -84,7 +84,7 @@ def test_traces_pipeline_receives_otlp_batches_and_exports_to_jaeger():
     }
     targets = []
     for exporter_id in traces.get("exporters", []):
-        settings = config["exporters"].get(exporter_id) or {}
+        settings = (config.get("exporters") or {}).get(exporter_id) or {}
         endpoint = str(settings.get("endpoint", ""))
         if component_type(exporter_id) in ("otlp", "otlphttp") and endpoint:
             host = urlsplit(endpoint if "//" in endpoint else f"//{endpoint}").hostname

@@ -27,13 +27,12 @@ def metric_names(expr: str) -> set[str]:
     text = re.sub(r"\{[^}]*\}", " ", text)  # label matchers
     text = re.sub(r"\[[^\]]*\]", " ", text)  # range windows such as [5m]
     text = re.sub(r"\b(?:by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)", " ", text)
+    text = re.sub(r"\b\d+(?:\.\d+)?(?:e[+-]?\d+)?\b", " ", text)  # numbers such as 14.4 or 1e-3
     names = set()
     for m in re.finditer(r"[A-Za-z_:][A-Za-z0-9_:]*", text):
         following = text[m.end() :].lstrip()
         if following.startswith("(") or m.group().lower() in KEYWORDS:
             continue  # a function or aggregation, or a keyword
-        if re.fullmatch(r"\d+(?:\.\d+)?e", text[max(0, m.start() - 8) : m.end()]):
-            continue
         names.add(m.group())
     return names
 
