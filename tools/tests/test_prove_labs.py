@@ -86,21 +86,15 @@ ATTRIBUTE_ERROR = (
 
 
 def starter(tmp_path: Path, cases: str, exit_code: int = 1) -> pl.TestProof:
-    return pl.classify_starter(
-        pl.parse_junit(junit(tmp_path, cases)), exit_code, "output"
-    )
+    return pl.classify_starter(pl.parse_junit(junit(tmp_path, cases)), exit_code, "output")
 
 
 def reference(tmp_path: Path, cases: str, exit_code: int = 0) -> pl.TestProof:
-    return pl.classify_reference(
-        pl.parse_junit(junit(tmp_path, cases)), exit_code, "output"
-    )
+    return pl.classify_reference(pl.parse_junit(junit(tmp_path, cases)), exit_code, "output")
 
 
 def test_parse_junit_reads_every_outcome(tmp_path):
-    results = pl.parse_junit(
-        junit(tmp_path, ASSERTION + PASSING + SKIPPED + COLLECTION_ERROR)
-    )
+    results = pl.parse_junit(junit(tmp_path, ASSERTION + PASSING + SKIPPED + COLLECTION_ERROR))
     assert [(r.id, r.outcome) for r in results] == [
         ("tests.test_items::test_create_returns_201", "failed"),
         ("tests.test_items::test_health", "passed"),
@@ -111,9 +105,7 @@ def test_parse_junit_reads_every_outcome(tmp_path):
 
 
 def test_assertion_and_not_implemented_failures_are_accepted_on_the_starter(tmp_path):
-    proof = starter(
-        tmp_path, ASSERTION + ASSERTION_WITH_MESSAGE + NOT_IMPLEMENTED + PYTEST_FAILED
-    )
+    proof = starter(tmp_path, ASSERTION + ASSERTION_WITH_MESSAGE + NOT_IMPLEMENTED + PYTEST_FAILED)
     assert proof.violations == []
     assert (proof.total, proof.failing, proof.passing, proof.skipped) == (4, 4, 0, 0)
 
@@ -132,9 +124,7 @@ def test_a_skipped_live_test_beside_failing_lab_tests_is_fine(tmp_path):
         (ATTRIBUTE_ERROR, "AttributeError"),
     ],
 )
-def test_a_starter_failing_for_the_wrong_reason_is_a_violation(
-    tmp_path, case, expected
-):
+def test_a_starter_failing_for_the_wrong_reason_is_a_violation(tmp_path, case, expected):
     proof = starter(tmp_path, ASSERTION + case)
     assert len(proof.violations) == 1
     assert expected in proof.violations[0].text
@@ -178,9 +168,7 @@ def test_reference_must_pass_every_test_that_is_not_skipped(tmp_path):
     assert good.violations == []
     assert (good.passing, good.skipped) == (1, 1)
     bad = reference(tmp_path, PASSING + ASSERTION, exit_code=1)
-    assert [v.where for v in bad.violations] == [
-        "tests.test_items::test_create_returns_201"
-    ]
+    assert [v.where for v in bad.violations] == ["tests.test_items::test_create_returns_201"]
 
 
 def test_starter_and_reference_must_have_the_same_tests(tmp_path):
@@ -237,9 +225,7 @@ def test_starter_findings_already_reported_for_the_reference_are_dropped():
     ref = [pl.Violation("yamllint", "day16/compose.yaml:76", "trailing spaces")]
     starter = [
         pl.Violation("starter yamllint", "day16/compose.yaml:25", "trailing spaces"),
-        pl.Violation(
-            "starter yamllint", "day16/compose.yaml:3", "too many blank lines"
-        ),
+        pl.Violation("starter yamllint", "day16/compose.yaml:3", "too many blank lines"),
     ]
     kept = pl.drop_repeats(starter, ref)
     assert [v.text for v in kept] == ["too many blank lines"]
@@ -253,10 +239,7 @@ def test_custom_resources_get_a_structural_check():
         "spec": {
             "project": "default",
             "source": {"repoURL": "https://example.invalid/shop.git", "path": "k8s"},
-            "destination": {
-                "server": "https://kubernetes.default.svc",
-                "namespace": "shop",
-            },
+            "destination": {"server": "https://kubernetes.default.svc", "namespace": "shop"},
         },
     }
     assert pl.structural_k8s_check(app) == []
@@ -294,10 +277,7 @@ def test_load_lab_days_keeps_only_lab_days_in_order(tmp_path):
         encoding="utf-8",
     )
     days = pl.load_lab_days(manifest)
-    assert [(d.number, d.dir, d.title) for d in days] == [
-        (1, "day01", "One"),
-        (2, "day02", "Two"),
-    ]
+    assert [(d.number, d.dir, d.title) for d in days] == [(1, "day01", "One"), (2, "day02", "Two")]
 
 
 def test_parse_days_arg():
@@ -380,9 +360,7 @@ def tf_check(tmp_path: Path, files: dict[str, str]) -> list[str]:
     folder.mkdir()
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
-    assert HCL_PYTHON.exists(), (
-        "run scripts/lab-env first: the checker needs .cache/hcl-venv"
-    )
+    assert HCL_PYTHON.exists(), "run scripts/lab-env first: the checker needs .cache/hcl-venv"
     out = subprocess.run(
         [str(HCL_PYTHON), str(TOOLS / "prove_labs.py"), "--tf-check", str(folder)],
         capture_output=True,
@@ -399,9 +377,7 @@ def test_terraform_checker_accepts_a_correct_module(tmp_path):
 def test_terraform_checker_catches_an_undefined_variable(tmp_path):
     broken = GOOD_TF.replace("region = var.region", "region = var.regoin")
     findings = tf_check(tmp_path, {"main.tf": broken})
-    assert findings == [
-        'main.tf: var.regoin is referenced but no variable "regoin" is declared'
-    ]
+    assert findings == ['main.tf: var.regoin is referenced but no variable "regoin" is declared']
 
 
 def test_terraform_checker_catches_unresolved_resources_locals_and_data(tmp_path):
