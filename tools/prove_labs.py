@@ -1201,9 +1201,7 @@ class Linter:
         for args, f in jobs:
             r = run([str(promtool), *args], f.parent, self.env)
             if not r.ok:
-                found.append(
-                    self.v(f"promtool {' '.join(args[:2])}", self.rel(f), tail(r.out))
-                )
+                found.append(self.v(f"promtool {' '.join(args[:2])}", self.rel(f), tail(r.out)))
         return found
 
     # -- kubernetes -----------------------------------------------------------------------------

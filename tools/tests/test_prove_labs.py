@@ -437,15 +437,11 @@ def test_tf_code_text_keeps_interpolations_and_drops_literals():
 def prometheus_folder(tmp_path: Path) -> Path:
     prom = tmp_path / "repo" / "day38" / "prometheus"
     prom.mkdir(parents=True)
-    (prom / "prometheus.yml").write_text(
-        "rule_files: [shop.rules.yml]\nscrape_configs: []\n"
-    )
+    (prom / "prometheus.yml").write_text("rule_files: [shop.rules.yml]\nscrape_configs: []\n")
     (prom / "shop.rules.yml").write_text(
         "groups:\n  - name: g\n    rules:\n      - alert: Down\n        expr: up == 0\n"
     )
-    (prom / "shop.rules.test.yml").write_text(
-        "rule_files: [shop.rules.yml]\ntests: []\n"
-    )
+    (prom / "shop.rules.test.yml").write_text("rule_files: [shop.rules.yml]\ntests: []\n")
     (prom / "other.yml").write_text("a: 1\n")
     return prom
 
