@@ -5,7 +5,6 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::{CommandFactory, Parser};
-use dialoguer::{FuzzySelect, theme::ColorfulTheme};
 
 use crate::answers::{self, Asking};
 use crate::cli::{Cli, Command, CourseCommand};
@@ -15,7 +14,7 @@ use crate::day_id::{day_dir, parse_day};
 use crate::error::{UserError, exit};
 use crate::ops::course::diff::Change;
 use crate::ops::update::{UpdateOptions, UpdateReport};
-use crate::ops::{self, check::Outcome, new::NewOptions, next::NextOptions};
+use crate::ops::{self, new::NewOptions, next::NextOptions};
 use crate::output::{out, outln};
 use crate::regions::Variant;
 use crate::repo::MergeOutcome;
@@ -198,17 +197,24 @@ pub fn run(cli: Cli) -> Result<u8> {
             out!("{}", ops::list::render_list(&course, current));
             Ok(exit::SUCCESS)
         }
-        Command::Check { day } => {
-            let day = day.map(|d| parse_day(&d, course.manifest.last_day())).transpose()?;
-            let report = ops::check::check(&course, &here, day)?;
-            out!("{}", report.output);
-            print_check(&report)?;
-            Ok(if report.all_passed() {
-                exit::SUCCESS
-            } else {
-                exit::FAILURE
-            })
-        }
+        Command::Check {
+            day,
+            verbose,
+            watch,
+            watch_runs,
+            pytest_args,
+        } => crate::app_learner::run_check(
+            &course,
+            &here,
+            crate::app_learner::CheckArgs {
+                day,
+                verbose,
+                watch,
+                watch_runs,
+                pytest_args,
+            },
+        ),
+        Command::Hint { day, all, reset } => crate::app_learner::run_hint(&course, &here, day, all, reset),
         Command::Doctor { day } => {
             let day = match day {
                 Some(day) => parse_day(&day, course.manifest.last_day())?,
@@ -216,28 +222,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                     .map(|l| l.state.current_day)
                     .unwrap_or(1),
             };
-            let checks = ops::doctor::doctor(&course, day);
-            outln!("Tools for day {day}:");
-            for check in &checks {
-                if check.found {
-                    outln!("  ok       {:<10} {}", check.name, check.detail);
-                } else {
-                    outln!(
-                        "  MISSING  {:<10} {}\n           {}",
-                        check.name,
-                        check.detail,
-                        check.install
-                    );
-                }
-            }
-            let missing = checks.iter().filter(|c| !c.found).count();
-            if missing == 0 {
-                outln!("Everything day {day} needs is installed.");
-                Ok(exit::SUCCESS)
-            } else {
-                outln!("{missing} tool(s) missing.");
-                Ok(exit::ENVIRONMENT)
-            }
+            crate::app_learner::print_doctor(day, &ops::doctor::doctor(&course, day))
         }
         Command::Update { check, date } => {
             let options = UpdateOptions {
@@ -275,18 +260,22 @@ pub fn run(cli: Cli) -> Result<u8> {
 }
 
 fn ask_day(course: &Course) -> Result<u32> {
-    let days: Vec<_> = course.manifest.days.iter().filter(|d| d.lab).collect();
+    let days: Vec<(u32, String)> = course
+        .manifest
+        .days
+        .iter()
+        .filter(|d| d.lab)
+        .map(|d| (d.number, d.title.clone()))
+        .collect();
     let items: Vec<String> = days
         .iter()
-        .map(|d| format!("Day {:>2} — {}", d.number, d.title))
+        .map(|(number, title)| format!("Day {number:>2} — {title}"))
         .collect();
-    let index = FuzzySelect::with_theme(&ColorfulTheme::default())
-        .with_prompt("Start at which day? (type to filter)")
-        .items(&items)
-        .default(0)
-        .interact()
-        .map_err(|e| UserError::Other(format!("no day chosen: {e}")))?;
-    Ok(days[index].number)
+    let rank = |query: &str| crate::picker::rank_days(&days, query);
+    let index = crate::picker::select("Start at which day? (type to filter)", &items, 0, &rank)
+        .map_err(|e| UserError::Other(format!("no day chosen: {e}")))?
+        .ok_or_else(|| UserError::Other("no day chosen: nothing was created".into()))?;
+    Ok(days[index].0)
 }
 
 fn short(oid: git2::Oid) -> String {
@@ -383,60 +372,6 @@ fn print_steps(steps: &[(String, String)]) -> Result<()> {
         }
     }
     Ok(())
-}
-
-fn print_check(report: &ops::check::CheckReport) -> Result<()> {
-    let passed = report.count(Outcome::Passed);
-    let failed = report.count(Outcome::Failed) + report.count(Outcome::Error);
-    let skipped = report.count(Outcome::Skipped);
-    let total = passed + failed;
-    outln!("\nDay {} — {}", report.day, report.title);
-    for test in &report.tests {
-        let (mark, note) = match test.outcome {
-            Outcome::Passed => ("  done     ", String::new()),
-            Outcome::Failed => ("  to do    ", format!("  ({})", first_words(&test.detail))),
-            Outcome::Error => ("  broken   ", format!("  ({})", first_words(&test.detail))),
-            Outcome::Skipped => ("  skipped  ", format!("  ({})", first_words(&test.detail))),
-        };
-        outln!("{mark}{}{note}", test.name);
-    }
-    if report.tests.is_empty() && !report.command_succeeded {
-        outln!("  the tests could not run: read the output above");
-    }
-    if report.output.contains("ModuleNotFoundError") || report.output.contains("No module named") {
-        outln!(
-            "  a Python package is missing: run `uv sync` in {}/ (bec then uses its .venv), or set BEC_PYTHON",
-            day_dir(report.day)
-        );
-    }
-    let skipped_note = if skipped > 0 {
-        format!(", {skipped} skipped")
-    } else {
-        String::new()
-    };
-    if report.all_passed() {
-        outln!(
-            "{passed} of {total} tests passing{skipped_note}: day {} is done. Run `bec next` when you are ready.",
-            report.day
-        );
-    } else if total == 0 {
-        outln!("No test ran{skipped_note}: day {} is not done yet.", report.day);
-    } else {
-        outln!("{passed} of {total} tests passing{skipped_note}: {failed} to go.");
-    }
-    Ok(())
-}
-
-fn first_words(text: &str) -> String {
-    let line = text.lines().next().unwrap_or("").trim();
-    if line.is_empty() {
-        return "see the output above".to_string();
-    }
-    if line.chars().count() > 90 {
-        format!("{}…", line.chars().take(90).collect::<String>())
-    } else {
-        line.to_string()
-    }
 }
 
 fn print_conflicts(what: &str, files: &[String]) -> Result<()> {

@@ -7,6 +7,7 @@
 pub mod answers;
 pub mod app;
 mod app_cohort;
+mod app_learner;
 pub mod cli;
 pub mod course;
 pub mod date;
@@ -14,6 +15,8 @@ pub mod day_id;
 pub mod error;
 pub mod ops;
 mod output;
+pub mod paint;
+pub mod picker;
 pub mod printable;
 pub mod regions;
 pub mod render;

@@ -18,6 +18,10 @@
 //! ```
 //!
 //! It is written with toml_edit, so comments a learner adds survive the merges of `bec next`.
+//!
+//! State that changes without a commit stays out of this tracked file, so it never dirties the
+//! work tree: `bec hint` keeps how many hints each day has shown in `.git/bec/hints.toml`
+//! (see `ops::hint`).
 
 use std::path::{Path, PathBuf};
 

@@ -78,6 +78,17 @@ pub struct Tool {
     pub check: Vec<String>,
     /// How to install it, shown when the check fails.
     pub install: String,
+    /// The oldest version accepted (`"3.11"`), compared with the first version number `check`
+    /// prints.
+    #[serde(default)]
+    pub min_version: Option<String>,
+    /// Command that succeeds when the tool's service is up (`docker info`): a tool installed but
+    /// not running is reported apart from a missing one.
+    #[serde(default)]
+    pub running: Option<Vec<String>>,
+    /// How to start the service, shown when `running` fails.
+    #[serde(default)]
+    pub start: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -278,6 +289,16 @@ impl Manifest {
         for (name, tool) in &self.tools {
             if tool.check.is_empty() {
                 return problem(format!("[tools.{name}] has an empty `check` command"));
+            }
+            if tool.running.as_ref().is_some_and(Vec::is_empty) {
+                return problem(format!("[tools.{name}] has an empty `running` command"));
+            }
+            if let Some(min) = &tool.min_version
+                && crate::ops::doctor::parse_version(min).is_none()
+            {
+                return problem(format!(
+                    "[tools.{name}] has min_version `{min}`, which is not a version such as \"3.11\""
+                ));
             }
         }
         Ok(())

@@ -133,8 +133,8 @@ fn course_check_labs_runs_starter_and_reference() {
     let text = fs::read_to_string(course.join("course.toml")).unwrap();
     let text = text.replace("tools = [\"python\"]\nlab = true", "tools = [\"python\"]\nlab = false");
     let text = text.replace(
-        "tools = [\"python\", \"imaginary\"]\nlab = true",
-        "tools = [\"python\", \"imaginary\"]\nlab = false",
+        "tools = [\"python\", \"imaginary\", \"oldtool\", \"daemon\"]\nlab = true",
+        "tools = [\"python\", \"imaginary\", \"oldtool\", \"daemon\"]\nlab = false",
     );
     let text = text.replace(
         "title = \"Day five\"\nweek = 1\nlab = true",

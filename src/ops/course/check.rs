@@ -122,7 +122,8 @@ fn prove_day(course: &Course, day: u32, answers: &Answers, problems: &mut Vec<St
         }
         let run = run_day_tests(&config, &temp.path().join(day_dir(day)))?;
         let passed = run.tests.iter().filter(|t| t.outcome == Outcome::Passed).count();
-        let total = run.tests.iter().filter(|t| t.outcome != Outcome::Skipped).count();
+        // a module that cannot be imported on the starter is a failing lab, not "no tests"
+        let total = run.tests.iter().filter(|t| t.outcome != Outcome::Skipped).count() + run.collection_errors.len();
         match variant {
             Variant::Starter => {
                 line.push_str(&format!(" starter {passed}/{total} passing"));
