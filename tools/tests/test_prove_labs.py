@@ -428,3 +428,107 @@ def test_tf_code_text_keeps_interpolations_and_drops_literals():
     assert "var.size" in code
     assert "t3.micro" not in code
     assert "HOME" not in code
+
+
+# ---------------------------------------------------------------------------------------------
+# Prometheus files: promtool
+
+
+def prometheus_folder(tmp_path: Path) -> Path:
+    prom = tmp_path / "repo" / "day38" / "prometheus"
+    prom.mkdir(parents=True)
+    (prom / "prometheus.yml").write_text("rule_files: [shop.rules.yml]\nscrape_configs: []\n")
+    (prom / "shop.rules.yml").write_text(
+        "groups:\n  - name: g\n    rules:\n      - alert: Down\n        expr: up == 0\n"
+    )
+    (prom / "shop.rules.test.yml").write_text("rule_files: [shop.rules.yml]\ntests: []\n")
+    (prom / "other.yml").write_text("a: 1\n")
+    return prom
+
+
+def promtool_linter(tmp_path: Path, promtool: Path | None) -> pl.Linter:
+    tools = pl.Tools(
+        bec=tmp_path / "bec",
+        lab_python=tmp_path / "lab" / "python",
+        hcl_python=tmp_path / "hcl" / "python",
+        checkov=tmp_path / "checkov",
+        promtool=promtool,
+    )
+    return pl.Linter(tools, tmp_path / "repo", "", tmp_path)
+
+
+def test_prometheus_rules_rule_tests_and_configs_are_told_apart(tmp_path):
+    prom = prometheus_folder(tmp_path)
+
+    fs = pl.classify_files(sorted(prom.iterdir()))
+
+    assert fs.prometheus_rules == [prom / "shop.rules.yml"]
+    assert fs.prometheus_rule_tests == [prom / "shop.rules.test.yml"]
+    assert fs.prometheus_configs == [prom / "prometheus.yml"]
+    assert prom / "other.yml" in fs.yaml and len(fs.yaml) == 4
+
+
+def test_a_grafana_provisioning_file_named_prometheus_yml_is_not_a_prometheus_config(
+    tmp_path,
+):
+    datasource = tmp_path / "grafana" / "datasources" / "prometheus.yml"
+    datasource.parent.mkdir(parents=True)
+    datasource.write_text("apiVersion: 1\ndatasources:\n  - name: Prometheus\n")
+
+    fs = pl.classify_files([datasource])
+
+    assert fs.prometheus_configs == [] and fs.yaml == [datasource]
+
+
+def test_promtool_runs_each_check_in_the_files_folder_and_reports_failures(tmp_path):
+    prom = prometheus_folder(tmp_path)
+    calls = tmp_path / "calls"
+    fake = tmp_path / "promtool"
+    fake.write_text(
+        "#!/bin/sh\n"
+        f'echo "$PWD $*" >> {calls}\n'
+        'if [ "$1" = test ]; then echo "FAILED: alert ShopDown did not fire"; exit 1; fi\n'
+    )
+    fake.chmod(0o755)
+    linter = promtool_linter(tmp_path, fake)
+
+    found = linter.promtool(pl.classify_files(sorted(prom.iterdir())))
+
+    assert calls.read_text().splitlines() == [
+        f"{prom} check rules shop.rules.yml",
+        f"{prom} test rules shop.rules.test.yml",
+        f"{prom} check config prometheus.yml",
+    ]
+    assert [(v.stage, v.where) for v in found] == [
+        ("promtool test rules", "day38/prometheus/shop.rules.test.yml")
+    ]
+    assert "ShopDown did not fire" in found[0].text
+
+
+def test_missing_promtool_is_a_violation_naming_the_fix(tmp_path):
+    prom = prometheus_folder(tmp_path)
+    linter = promtool_linter(tmp_path, tmp_path / "no-such-promtool")
+
+    found = linter.promtool(pl.classify_files(sorted(prom.iterdir())))
+
+    assert len(found) == 1
+    assert "scripts/lab-env" in found[0].text and "BEC_PROMTOOL" in found[0].text
+    assert linter.promtool(pl.classify_files([prom / "other.yml"])) == []
+
+
+def test_the_real_promtool_rejects_a_rule_with_a_bad_expression(tmp_path):
+    # Fetched by scripts/lab-env (scripts/fetch-promtool).
+    promtool = pl.default_path("BEC_PROMTOOL", "promtool/promtool")
+    prom = prometheus_folder(tmp_path)
+    (prom / "shop.rules.yml").write_text(
+        "groups:\n  - name: g\n    rules:\n      - alert: Down\n        expr: up ==\n"
+    )
+    (prom / "shop.rules.test.yml").unlink()
+    linter = promtool_linter(tmp_path, promtool)
+
+    found = linter.promtool(pl.classify_files(sorted(prom.iterdir())))
+
+    assert {v.stage for v in found} == {
+        "promtool check rules",
+        "promtool check config",
+    }, found
