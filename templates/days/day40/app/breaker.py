@@ -54,7 +54,12 @@ class CircuitBreaker:
         try:
             result = await fn()
         except Exception:
-            self._failed()
+            self.failures += 1
+            # A failed trial opens at once; otherwise after failure_threshold in a row.
+            if self.state == HALF_OPEN or self.failures >= self.failure_threshold:
+                self.state = OPEN
+                self.opened_at = self.clock()
+                self.failures = 0
             raise
         finally:
             if trial:
@@ -63,19 +68,4 @@ class CircuitBreaker:
         self.failures = 0
         return result
         # STARTER: raise NotImplementedError("TODO(day40): closed, open, half-open")
-        # END SOLUTION
-
-    # BEGIN SOLUTION
-    def _failed(self) -> None:
-        if self.state == HALF_OPEN:
-            self._open()
-            return
-        self.failures += 1
-        if self.failures >= self.failure_threshold:
-            self._open()
-
-    def _open(self) -> None:
-        self.state = OPEN
-        self.opened_at = self.clock()
-        self.failures = 0
         # END SOLUTION
