@@ -63,7 +63,9 @@ def run_experiment(seed: int, attempts: int, orders: int = 200):
     return r, statuses
 
 
-SUCCESS_BOUND = 0.8
+# The steady-state hypothesis. Four attempts at 50 % independent faults give about 94 %; the
+# breaker's open spells cost some of that, and a correct client may draw its jitter differently.
+SUCCESS_BOUND = 0.75
 
 
 def test_chaos_half_the_payment_calls_fail_yet_most_orders_are_paid_once():
@@ -80,5 +82,5 @@ def test_chaos_half_the_payment_calls_fail_yet_most_orders_are_paid_once():
 def test_chaos_without_retries_falls_below_the_bound():
     """The experiment can fail: with one attempt per call, about half of the orders are lost."""
     _, statuses = run_experiment(seed=2026, attempts=1)
-    assert statuses.count(201) / len(statuses) < SUCCESS_BOUND - 0.2
+    assert statuses.count(201) / len(statuses) < SUCCESS_BOUND
     assert 0 < statuses.count(201)
