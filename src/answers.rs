@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use dialoguer::{Input, Select, theme::ColorfulTheme};
+use dialoguer::{Input, theme::ColorfulTheme};
 
 use crate::course::Prompt;
 use crate::error::UserError;
@@ -151,12 +151,10 @@ fn ask(prompt: &Prompt, default: Option<&str>) -> Result<String, UserError> {
         let start = default
             .and_then(|d| prompt.choices.iter().position(|c| c == d))
             .unwrap_or(0);
-        let index = Select::with_theme(&theme)
-            .with_prompt(&prompt.question)
-            .items(&prompt.choices)
-            .default(start)
-            .interact()
-            .map_err(interrupted)?;
+        let rank = |query: &str| crate::picker::rank_by_words(&prompt.choices, query);
+        let index = crate::picker::select(&prompt.question, &prompt.choices, start, &rank)
+            .map_err(|e| interrupted(e.into()))?
+            .ok_or_else(|| UserError::Other(format!("no answer for `{}`: nothing was created", prompt.name)))?;
         return Ok(prompt.choices[index].clone());
     }
     let mut input = Input::<String>::with_theme(&theme).with_prompt(&prompt.question);

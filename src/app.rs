@@ -5,17 +5,16 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::{CommandFactory, Parser};
-use dialoguer::{FuzzySelect, theme::ColorfulTheme};
 
 use crate::answers::{self, Asking};
 use crate::cli::{Cli, Command, CourseCommand};
-use crate::course::Course;
+use crate::course::{Course, CourseSource};
 use crate::date::Timestamp;
 use crate::day_id::{day_dir, parse_day};
 use crate::error::{UserError, exit};
-use crate::ops::course::diff::Change;
+use crate::ops::course::diff::{Change, CourseDiff, KeyChange};
 use crate::ops::update::{UpdateOptions, UpdateReport};
-use crate::ops::{self, check::Outcome, new::NewOptions, next::NextOptions};
+use crate::ops::{self, new::NewOptions, next::NextOptions};
 use crate::output::{out, outln};
 use crate::regions::Variant;
 use crate::repo::MergeOutcome;
@@ -131,6 +130,9 @@ pub fn run(cli: Cli) -> Result<u8> {
             let report = ops::next::next_day(&course, &options)?;
             match report.outcome {
                 MergeOutcome::Merged(commit) => {
+                    if let Some(source_move) = &report.source_move {
+                        outln!("{}", source_move.describe(true));
+                    }
                     outln!(
                         "Day {} — {} is in {}/ (merge commit {}).",
                         report.day,
@@ -142,6 +144,9 @@ pub fn run(cli: Cli) -> Result<u8> {
                     Ok(exit::SUCCESS)
                 }
                 MergeOutcome::Conflicts(files) => {
+                    if let Some(source_move) = &report.source_move {
+                        outln!("{}", source_move.describe(true));
+                    }
                     print_conflicts(&format!("Day {} — {}", report.day, report.title), &files)?;
                     Ok(exit::CONFLICT)
                 }
@@ -153,11 +158,12 @@ pub fn run(cli: Cli) -> Result<u8> {
                 outln!("{}", serde_json::to_string_pretty(&report)?);
             } else {
                 outln!("Course:  {} (version {})", report.course_id, report.course_version);
-                if report.available_version != report.course_version {
-                    outln!(
-                        "         version {} is available: `bec update` brings it in",
-                        report.available_version
-                    );
+                match &report.course_path {
+                    Some(path) => outln!("Source:  the course in {path}"),
+                    None => outln!("Source:  the course built into bec"),
+                }
+                if let Some(note) = &report.course_note {
+                    outln!("         {note}");
                 }
                 outln!(
                     "Day:     {} of {} — {}",
@@ -198,17 +204,24 @@ pub fn run(cli: Cli) -> Result<u8> {
             out!("{}", ops::list::render_list(&course, current));
             Ok(exit::SUCCESS)
         }
-        Command::Check { day } => {
-            let day = day.map(|d| parse_day(&d, course.manifest.last_day())).transpose()?;
-            let report = ops::check::check(&course, &here, day)?;
-            out!("{}", report.output);
-            print_check(&report)?;
-            Ok(if report.all_passed() {
-                exit::SUCCESS
-            } else {
-                exit::FAILURE
-            })
-        }
+        Command::Check {
+            day,
+            verbose,
+            watch,
+            watch_runs,
+            pytest_args,
+        } => crate::app_learner::run_check(
+            &course,
+            &here,
+            crate::app_learner::CheckArgs {
+                day,
+                verbose,
+                watch,
+                watch_runs,
+                pytest_args,
+            },
+        ),
+        Command::Hint { day, all, reset } => crate::app_learner::run_hint(&course, &here, day, all, reset),
         Command::Doctor { day } => {
             let day = match day {
                 Some(day) => parse_day(&day, course.manifest.last_day())?,
@@ -216,28 +229,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                     .map(|l| l.state.current_day)
                     .unwrap_or(1),
             };
-            let checks = ops::doctor::doctor(&course, day);
-            outln!("Tools for day {day}:");
-            for check in &checks {
-                if check.found {
-                    outln!("  ok       {:<10} {}", check.name, check.detail);
-                } else {
-                    outln!(
-                        "  MISSING  {:<10} {}\n           {}",
-                        check.name,
-                        check.detail,
-                        check.install
-                    );
-                }
-            }
-            let missing = checks.iter().filter(|c| !c.found).count();
-            if missing == 0 {
-                outln!("Everything day {day} needs is installed.");
-                Ok(exit::SUCCESS)
-            } else {
-                outln!("{missing} tool(s) missing.");
-                Ok(exit::ENVIRONMENT)
-            }
+            crate::app_learner::print_doctor(day, &ops::doctor::doctor(&course, day))
         }
         Command::Update { check, date } => {
             let options = UpdateOptions {
@@ -250,12 +242,26 @@ pub fn run(cli: Cli) -> Result<u8> {
                     outln!("Up to date with course version {version}.");
                     Ok(exit::SUCCESS)
                 }
-                UpdateReport::Available { from, to } => {
-                    outln!("An update is available: course version {from} → {to}. Run `bec update` to merge it.");
+                UpdateReport::Available { from, to, source_move } => {
+                    outln!(
+                        "An update is available: course version {from} → {to}. Run `{}` to merge it.",
+                        again(&course, "update")
+                    );
+                    if let Some(source_move) = source_move {
+                        outln!("{}", source_move.describe(false));
+                    }
                     Ok(exit::FAILURE)
                 }
-                UpdateReport::Updated { from, to, outcome } => match outcome {
+                UpdateReport::Updated {
+                    from,
+                    to,
+                    outcome,
+                    source_move,
+                } => match outcome {
                     MergeOutcome::Merged(commit) => {
+                        if let Some(source_move) = &source_move {
+                            outln!("{}", source_move.describe(true));
+                        }
                         outln!(
                             "Updated the course from {from} to {to} (merge commit {}).",
                             short(commit)
@@ -263,6 +269,9 @@ pub fn run(cli: Cli) -> Result<u8> {
                         Ok(exit::SUCCESS)
                     }
                     MergeOutcome::Conflicts(files) => {
+                        if let Some(source_move) = &source_move {
+                            outln!("{}", source_move.describe(true));
+                        }
                         print_conflicts(&format!("The update from {from} to {to}"), &files)?;
                         Ok(exit::CONFLICT)
                     }
@@ -274,19 +283,36 @@ pub fn run(cli: Cli) -> Result<u8> {
     }
 }
 
+/// The command line that runs `command` with the course in use: it names `--course` for a
+/// course folder, unless BEC_COURSE already names that folder.
+fn again(course: &Course, command: &str) -> String {
+    let from_env = std::env::var_os("BEC_COURSE")
+        .filter(|dir| !dir.is_empty())
+        .is_some_and(|dir| CourseSource::folder(std::path::Path::new(&dir)) == course.source);
+    if from_env {
+        format!("bec {command}")
+    } else {
+        course.source.command(command)
+    }
+}
+
 fn ask_day(course: &Course) -> Result<u32> {
-    let days: Vec<_> = course.manifest.days.iter().filter(|d| d.lab).collect();
+    let days: Vec<(u32, String)> = course
+        .manifest
+        .days
+        .iter()
+        .filter(|d| d.lab)
+        .map(|d| (d.number, d.title.clone()))
+        .collect();
     let items: Vec<String> = days
         .iter()
-        .map(|d| format!("Day {:>2} — {}", d.number, d.title))
+        .map(|(number, title)| format!("Day {number:>2} — {title}"))
         .collect();
-    let index = FuzzySelect::with_theme(&ColorfulTheme::default())
-        .with_prompt("Start at which day? (type to filter)")
-        .items(&items)
-        .default(0)
-        .interact()
-        .map_err(|e| UserError::Other(format!("no day chosen: {e}")))?;
-    Ok(days[index].number)
+    let rank = |query: &str| crate::picker::rank_days(&days, query);
+    let index = crate::picker::select("Start at which day? (type to filter)", &items, 0, &rank)
+        .map_err(|e| UserError::Other(format!("no day chosen: {e}")))?
+        .ok_or_else(|| UserError::Other("no day chosen: nothing was created".into()))?;
+    Ok(days[index].0)
 }
 
 fn short(oid: git2::Oid) -> String {
@@ -312,6 +338,7 @@ fn print_new(course: &Course, report: &ops::new::NewReport) -> Result<()> {
     }
     let dir = day_dir(day);
     let open = ops::day_done::open_command();
+    // A repo made from a course folder needs it for every later command: the steps say so.
     print_steps(&[
         (format!("cd {path}"), String::new()),
         (
@@ -323,11 +350,11 @@ fn print_new(course: &Course, report: &ops::new::NewReport) -> Result<()> {
             "install the day's Python dependencies".to_string(),
         ),
         (
-            "bec check".to_string(),
+            again(course, "check"),
             "run the day's tests: they fail until the lab is done".to_string(),
         ),
         (
-            "bec next".to_string(),
+            again(course, "next"),
             format!("when you are ready: add day {}", day + 1),
         ),
     ])?;
@@ -342,10 +369,14 @@ fn print_next_steps(course: &Course, report: &ops::next::NextReport) -> Result<(
     match day_done(course, &report.root, previous) {
         DayDone::Done { passed } => outln!("Day {previous} is done: all {passed} of its tests pass."),
         DayDone::NotDone { passed, total } => outln!(
-            "Day {previous} is not done yet: {passed} of {total} tests pass (`bec check {previous}` shows which)."
+            "Day {previous} is not done yet: {passed} of {total} tests pass (`{}` shows which).",
+            again(course, &format!("check {previous}"))
         ),
         DayDone::NotChecked { why } => {
-            outln!("Day {previous}: tests not run ({why}); `bec check {previous}` says whether it is done.")
+            outln!(
+                "Day {previous}: tests not run ({why}); `{}` says whether it is done.",
+                again(course, &format!("check {previous}"))
+            )
         }
     }
     if let Some(note) = last_lab_note(course, report.day) {
@@ -361,7 +392,7 @@ fn print_next_steps(course: &Course, report: &ops::next::NextReport) -> Result<(
             format!("cd {dir} && uv sync"),
             "install the day's Python dependencies".to_string(),
         ),
-        ("bec check".to_string(), "run the day's tests".to_string()),
+        (again(course, "check"), "run the day's tests".to_string()),
     ])?;
     Ok(())
 }
@@ -383,60 +414,6 @@ fn print_steps(steps: &[(String, String)]) -> Result<()> {
         }
     }
     Ok(())
-}
-
-fn print_check(report: &ops::check::CheckReport) -> Result<()> {
-    let passed = report.count(Outcome::Passed);
-    let failed = report.count(Outcome::Failed) + report.count(Outcome::Error);
-    let skipped = report.count(Outcome::Skipped);
-    let total = passed + failed;
-    outln!("\nDay {} — {}", report.day, report.title);
-    for test in &report.tests {
-        let (mark, note) = match test.outcome {
-            Outcome::Passed => ("  done     ", String::new()),
-            Outcome::Failed => ("  to do    ", format!("  ({})", first_words(&test.detail))),
-            Outcome::Error => ("  broken   ", format!("  ({})", first_words(&test.detail))),
-            Outcome::Skipped => ("  skipped  ", format!("  ({})", first_words(&test.detail))),
-        };
-        outln!("{mark}{}{note}", test.name);
-    }
-    if report.tests.is_empty() && !report.command_succeeded {
-        outln!("  the tests could not run: read the output above");
-    }
-    if report.output.contains("ModuleNotFoundError") || report.output.contains("No module named") {
-        outln!(
-            "  a Python package is missing: run `uv sync` in {}/ (bec then uses its .venv), or set BEC_PYTHON",
-            day_dir(report.day)
-        );
-    }
-    let skipped_note = if skipped > 0 {
-        format!(", {skipped} skipped")
-    } else {
-        String::new()
-    };
-    if report.all_passed() {
-        outln!(
-            "{passed} of {total} tests passing{skipped_note}: day {} is done. Run `bec next` when you are ready.",
-            report.day
-        );
-    } else if total == 0 {
-        outln!("No test ran{skipped_note}: day {} is not done yet.", report.day);
-    } else {
-        outln!("{passed} of {total} tests passing{skipped_note}: {failed} to go.");
-    }
-    Ok(())
-}
-
-fn first_words(text: &str) -> String {
-    let line = text.lines().next().unwrap_or("").trim();
-    if line.is_empty() {
-        return "see the output above".to_string();
-    }
-    if line.chars().count() > 90 {
-        format!("{}…", line.chars().take(90).collect::<String>())
-    } else {
-        line.to_string()
-    }
 }
 
 fn print_conflicts(what: &str, files: &[String]) -> Result<()> {
@@ -484,26 +461,73 @@ fn run_course_command(command: &CourseCommand) -> Result<u8> {
                 Ok(exit::COURSE)
             }
         }
-        CourseCommand::Diff { dir } => {
-            let changes = ops::course::diff::diff(dir)?;
-            let mut overrides = 0;
-            for change in &changes {
-                match change {
-                    Change::Overrides { path, diff } => {
-                        overrides += 1;
-                        outln!("overrides  {path}");
-                        if let Some(diff) = diff {
-                            out!("{diff}");
-                        }
-                    }
-                    Change::Adds { path } => outln!("adds       {path}"),
-                    Change::Same { path } => {
-                        outln!("same       {path}  (identical to the built-in file: it can be removed)")
-                    }
-                }
-            }
-            outln!("{overrides} file(s) override the built-in course.");
+        CourseCommand::Diff { dir, all } => {
+            let diff = ops::course::diff::diff(dir)?;
+            print_course_diff(&diff, *all)?;
             Ok(exit::SUCCESS)
         }
     }
+}
+
+fn print_course_diff(diff: &CourseDiff, all: bool) -> Result<()> {
+    if diff.manifest.is_empty() {
+        outln!("same       course.toml  (every key as in the built-in course)");
+    } else {
+        let merged = if diff.extends {
+            ", merged with the built-in one"
+        } else {
+            ""
+        };
+        outln!("changes    course.toml  ({} key(s){merged})", diff.manifest.len());
+        for change in &diff.manifest {
+            match change {
+                KeyChange::Changed { key, old, new } => outln!("  ~ {key} = {old} → {new}"),
+                KeyChange::Added { key, new } => outln!("  + {key} = {new}"),
+                KeyChange::Removed { key, old } => outln!("  - {key} = {old}"),
+            }
+        }
+    }
+    let (mut overrides, mut adds, mut removes, mut same) = (0, 0, 0, 0);
+    for change in &diff.files {
+        match change {
+            Change::Overrides { path, diff } => {
+                overrides += 1;
+                outln!("overrides  {path}");
+                if let Some(diff) = diff {
+                    out!("{diff}");
+                }
+            }
+            Change::Adds { path } => {
+                adds += 1;
+                outln!("adds       {path}");
+            }
+            Change::Removes { path } => {
+                removes += 1;
+                outln!("removes    {path}");
+            }
+            Change::Same { path } => {
+                same += 1;
+                if all && diff.extends {
+                    outln!("same       {path}  (identical to the built-in file: it can be removed)");
+                } else if all {
+                    outln!("same       {path}");
+                }
+            }
+        }
+    }
+    let mut summary = format!("{overrides} file(s) override the built-in course, {adds} added");
+    if !diff.extends {
+        summary.push_str(&format!(", {removes} removed"));
+    }
+    if same > 0 {
+        summary.push_str(&format!(", {same} identical"));
+        if !all {
+            summary.push_str(" (not listed; --all lists them)");
+        }
+        if diff.extends {
+            summary.push_str(": a folder that extends the built-in course needs only the files it changes");
+        }
+    }
+    outln!("{summary}.");
+    Ok(())
 }

@@ -81,6 +81,29 @@ pub enum Command {
     Check {
         /// The day to check.
         day: Option<String>,
+        /// Show pytest's full output and whole tracebacks.
+        #[arg(short, long)]
+        verbose: bool,
+        /// Run again every time a file in the day's folder is saved (Ctrl-C to stop).
+        #[arg(short, long)]
+        watch: bool,
+        /// Stop watching after this many runs (for tests).
+        #[arg(long, hide = true, requires = "watch")]
+        watch_runs: Option<usize>,
+        /// Arguments for pytest after `--`: `bec check -- -k create` runs only matching tests.
+        #[arg(last = true, value_name = "PYTEST_ARGS")]
+        pytest_args: Vec<String>,
+    },
+    /// Show the day's hints one at a time (default: the current day).
+    Hint {
+        /// The day whose hints to show.
+        day: Option<String>,
+        /// Show every hint of the day.
+        #[arg(long, conflicts_with = "reset")]
+        all: bool,
+        /// Hide the day's hints again: the next `bec hint` shows the first one.
+        #[arg(long)]
+        reset: bool,
     },
     /// Check that the tools a day needs are installed.
     Doctor {
@@ -108,8 +131,14 @@ pub enum CourseCommand {
         #[arg(long)]
         labs: bool,
     },
-    /// Show what a course folder that extends the built-in course changes.
-    Diff { dir: PathBuf },
+    /// Show what a course folder changes against the built-in course (a full export, or a
+    /// folder with `extends = "builtin"`): manifest keys, and files overridden, added, removed.
+    Diff {
+        dir: PathBuf,
+        /// Also list the files identical to the built-in ones.
+        #[arg(long)]
+        all: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -79,10 +79,36 @@ pub enum UserError {
     BrokenState { path: PathBuf, problem: String },
 
     #[error(
-        "this repo was made from course `{repo_course}`, but bec is using course `{course}`.\n\
-         Use the matching course with `bec --course DIR` (or BEC_COURSE)."
+        "this repo follows course `{repo_course}` ({repo_source}), but bec is using course `{course}` \
+         ({using}).\n{fix}"
     )]
-    CourseMismatch { repo_course: String, course: String },
+    CourseMismatch {
+        repo_course: String,
+        repo_source: String,
+        course: String,
+        using: String,
+        fix: String,
+    },
+
+    #[error(
+        "this repo follows the course in {path}, but bec is using the course built into bec: that would \
+         drop the changes of the course in {path}, so bec changed nothing.\n\
+         Run `{rerun}` (or set BEC_COURSE to that folder; if it moved, give its new place)."
+    )]
+    FollowsCourseFolder { path: String, rerun: String },
+
+    #[error(
+        "this repo has version {repo_version} of course `{course}`, but {using} is version {version}, \
+         which is older (semantic-version order), so bec changed nothing: it never takes a repo back \
+         to an older course version.\n{fix}"
+    )]
+    OlderCourse {
+        course: String,
+        repo_version: String,
+        version: String,
+        using: String,
+        fix: String,
+    },
 
     #[error(
         "the work tree has uncommitted changes, so bec changed nothing:\n{files}\n\
@@ -265,6 +291,8 @@ impl UserError {
             | NotALearnerRepo { .. }
             | BrokenState { .. }
             | CourseMismatch { .. }
+            | FollowsCourseFolder { .. }
+            | OlderCourse { .. }
             | DirtyTree { .. }
             | DetachedHead
             | MergeInProgress

@@ -14,6 +14,7 @@ use crate::course::{Course, SourceFile};
 use crate::day_id::day_dir;
 use crate::error::UserError;
 use crate::regions::{self, Variant};
+use crate::template_errors;
 
 /// One file of a rendered repo.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,8 +133,8 @@ pub fn render(course: &Course, plan: &RenderPlan) -> Result<RenderedTree, Vec<Us
             let path_template = relative.strip_suffix(".hbs").unwrap_or(relative);
             let full = match render_path(&mut handlebars, source_path, path_template, context) {
                 Ok(path) => format!("{target_prefix}{path}"),
-                Err(error) => {
-                    errors.push(error);
+                Err(found) => {
+                    errors.extend(found);
                     continue;
                 }
             };
@@ -158,7 +159,7 @@ pub fn render(course: &Course, plan: &RenderPlan) -> Result<RenderedTree, Vec<Us
                         });
                     }
                 }
-                Err(error) => errors.push(error),
+                Err(found) => errors.extend(found),
             }
         }
     }
@@ -200,14 +201,16 @@ fn render_contents(
     file: &SourceFile,
     variant: Variant,
     context: &Value,
-) -> Result<RenderedFile, UserError> {
+) -> Result<RenderedFile, Vec<UserError>> {
     let bytes = match std::str::from_utf8(&file.bytes) {
         Ok(text) => {
             let text = if regions::has_regions(text) {
-                regions::apply(text, variant).map_err(|e| UserError::Template {
-                    file: source_path.to_string(),
-                    location: format!(":{}", e.line),
-                    problem: e.problem.to_string(),
+                regions::apply(text, variant).map_err(|e| {
+                    vec![UserError::Template {
+                        file: source_path.to_string(),
+                        location: format!(":{}", e.line),
+                        problem: e.problem.to_string(),
+                    }]
                 })?
             } else {
                 text.to_string()
@@ -219,11 +222,11 @@ fn render_contents(
             }
         }
         Err(_) if is_template => {
-            return Err(UserError::Template {
+            return Err(vec![UserError::Template {
                 file: source_path.to_string(),
                 location: String::new(),
                 problem: "a .hbs template must be UTF-8 text; drop the .hbs suffix to copy the file as it is".into(),
-            });
+            }]);
         }
         Err(_) => file.bytes.to_vec(),
     };
@@ -238,33 +241,16 @@ fn render_text(
     name: &str,
     text: &str,
     context: &Value,
-) -> Result<String, UserError> {
-    crate::template_limits::check_template(name, text)?;
+) -> Result<String, Vec<UserError>> {
+    crate::template_limits::check_template(name, text).map_err(|e| vec![e])?;
     handlebars
         .register_template_string(name, text)
-        .map_err(|e| UserError::Template {
-            file: name.to_string(),
-            location: e
-                .pos()
-                .map(|(line, column)| format!(":{line}:{column}"))
-                .unwrap_or_default(),
-            problem: e.reason().to_string(),
-        })?;
-    let result = handlebars.render(name, context).map_err(|e| UserError::Template {
-        file: name.to_string(),
-        location: position(e.line_no, e.column_no),
-        problem: e.reason().to_string(),
+        .map_err(|e| vec![template_errors::compile_error(name, text, &e)])?;
+    let result = handlebars.render(name, context).map_err(|first| {
+        template_errors::unknown_variables(name, context, &first, |patched| handlebars.render(name, patched))
     });
     handlebars.unregister_template(name);
     result
-}
-
-fn position(line: Option<usize>, column: Option<usize>) -> String {
-    match (line, column) {
-        (Some(line), Some(column)) => format!(":{line}:{column}"),
-        (Some(line), None) => format!(":{line}"),
-        _ => String::new(),
-    }
 }
 
 fn render_path(
@@ -272,7 +258,7 @@ fn render_path(
     source_path: &str,
     path: &str,
     context: &Value,
-) -> Result<String, UserError> {
+) -> Result<String, Vec<UserError>> {
     let mut segments = Vec::new();
     for segment in path.split('/') {
         let rendered = if segment.contains("{{") {
@@ -283,7 +269,7 @@ fn render_path(
         segments.push(rendered);
     }
     let rendered = segments.join("/");
-    check_safe_path(source_path, &rendered)?;
+    check_safe_path(source_path, &rendered).map_err(|e| vec![e])?;
     Ok(rendered)
 }
 

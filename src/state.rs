@@ -7,6 +7,8 @@
 //! [course]
 //! id = "backend-engineering-60"   # the course this repo was made from
 //! version = "0.1.0"               # the course version of the last render
+//! source = "folder"               # only for a course folder (`--course DIR`); absent: built in
+//! path = "/srv/courses/ourschool" # the folder's absolute path, for messages
 //!
 //! [progress]
 //! first_day = 1                   # the day the repo started at (`bec new dayN`)
@@ -18,24 +20,43 @@
 //! ```
 //!
 //! It is written with toml_edit, so comments a learner adds survive the merges of `bec next`.
+//!
+//! `course.source` and `course.path` name the course the repo follows: `bec next` and `bec update`
+//! refuse the built-in course for a repo made from a folder (`bec status` says which course to
+//! give), and a lower version of the same source (semantic-version order). A bec.toml without
+//! `source` follows the built-in course: bec writes the key only for a folder, so the bec.toml of
+//! a repo from the built-in course reads as it always has (and the repos of a class made by an
+//! earlier bec still render to the same commits); `source = "builtin"` is read too. `path` is where the
+//! folder was at the last render; a folder given later with `--course` and the same course id is
+//! the same course (moved, or a copy with the next version), and its path is recorded then.
+//!
+//! State that changes without a commit stays out of this tracked file, so it never dirties the
+//! work tree: `bec hint` keeps how many hints each day has shown in `.git/bec/hints.toml`
+//! (see `ops::hint`).
 
 use std::path::{Path, PathBuf};
 
 use toml_edit::{DocumentMut, Item, Table, value};
 
 use crate::answers::Answers;
-use crate::course::Course;
+use crate::course::{Course, CourseSource};
 use crate::error::UserError;
 
 /// File name of the state file at the repo root.
 pub const STATE_FILE: &str = "bec.toml";
 /// Format of the state file this bec writes and reads.
 pub const STATE_FORMAT: i64 = 1;
+/// `course.source` of a repo made from the built-in course (read, never written: it is the default).
+const SOURCE_BUILT_IN: &str = "builtin";
+/// `course.source` of a repo made from a course folder.
+const SOURCE_FOLDER: &str = "folder";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct State {
     pub course_id: String,
     pub course_version: String,
+    /// Where the course comes from (`course.source` and `course.path`).
+    pub course_source: CourseSource,
     pub first_day: u32,
     pub current_day: u32,
     pub answers: Answers,
@@ -47,6 +68,7 @@ impl State {
         State {
             course_id: course.id().to_string(),
             course_version: course.version().to_string(),
+            course_source: course.source.clone(),
             first_day: day,
             current_day: day,
             answers,
@@ -62,6 +84,10 @@ impl State {
         let mut course = Table::new();
         course["id"] = value(&self.course_id);
         course["version"] = value(&self.course_version);
+        if let CourseSource::Folder(path) = &self.course_source {
+            course["source"] = value(SOURCE_FOLDER);
+            course["path"] = value(path.to_string_lossy().as_ref());
+        }
         doc["course"] = Item::Table(course);
         let mut progress = Table::new();
         progress["first_day"] = value(i64::from(self.first_day));
@@ -127,9 +153,31 @@ impl State {
         } else {
             return Err(broken("the [answers] table is missing".into()));
         }
+        let course_source = match doc.get("course").and_then(|t| t.get("source")) {
+            None => CourseSource::BuiltIn,
+            Some(item) => match item.as_str() {
+                Some(SOURCE_BUILT_IN) => CourseSource::BuiltIn,
+                Some(SOURCE_FOLDER) => {
+                    let path = text_field("course", "path")?;
+                    if !Path::new(&path).is_absolute() {
+                        return Err(broken(format!(
+                            "`course.path` = \"{}\" is not an absolute path",
+                            crate::printable::printable(&path)
+                        )));
+                    }
+                    CourseSource::Folder(PathBuf::from(path))
+                }
+                _ => {
+                    return Err(broken(format!(
+                        "`course.source` must be \"{SOURCE_BUILT_IN}\" or \"{SOURCE_FOLDER}\""
+                    )));
+                }
+            },
+        };
         let state = State {
             course_id: text_field("course", "id")?,
             course_version: text_field("course", "version")?,
+            course_source,
             first_day: day_field("first_day")?,
             current_day: day_field("current_day")?,
             answers,
@@ -152,9 +200,14 @@ impl State {
     }
 
     /// Refuses a state whose days the course it was made from does not have (a `current_day`
-    /// changed by hand). A state from another course is left to the caller's course check.
+    /// changed by hand). A state from another course, or from a folder when this is the
+    /// built-in course, is left to the caller's course check.
     pub fn check_days(&self, course: &Course, path: &Path) -> Result<(), UserError> {
-        if self.course_id != course.id() {
+        let other_source = matches!(
+            (&self.course_source, &course.source),
+            (CourseSource::Folder(_), CourseSource::BuiltIn)
+        );
+        if self.course_id != course.id() || other_source {
             return Ok(());
         }
         let last = course.manifest.last_day();
@@ -201,6 +254,7 @@ mod tests {
         State {
             course_id: "c".into(),
             course_version: "1.0.0".into(),
+            course_source: CourseSource::Folder(PathBuf::from("/srv/courses/ourschool")),
             first_day: 2,
             current_day: 4,
             answers: [("track".to_string(), "python".to_string())].into(),
@@ -212,6 +266,48 @@ mod tests {
         let state = sample();
         assert_eq!(State::parse(&state.to_toml(), Path::new("bec.toml")).unwrap(), state);
         assert_eq!(state.days(), vec![2, 3, 4]);
+    }
+
+    #[test]
+    fn records_the_course_source() {
+        let text = sample().to_toml();
+        assert!(
+            text.contains("source = \"folder\"\npath = \"/srv/courses/ourschool\"\n"),
+            "{text}"
+        );
+        let built_in = State {
+            course_source: CourseSource::BuiltIn,
+            ..sample()
+        };
+        let text = built_in.to_toml();
+        assert!(!text.contains("source =") && !text.contains("path ="), "{text}");
+        assert_eq!(State::parse(&text, Path::new("bec.toml")).unwrap(), built_in);
+        let explicit = text.replace("version = \"1.0.0\"\n", "version = \"1.0.0\"\nsource = \"builtin\"\n");
+        assert_eq!(State::parse(&explicit, Path::new("bec.toml")).unwrap(), built_in);
+    }
+
+    #[test]
+    fn a_state_file_without_a_source_follows_the_built_in_course() {
+        let old = "format = 1\n[course]\nid = \"c\"\nversion = \"1.0.0\"\n[progress]\nfirst_day = 2\n\
+                   current_day = 4\n[answers]\ntrack = \"python\"\n";
+        let state = State::parse(old, Path::new("bec.toml")).unwrap();
+        assert_eq!(state.course_source, CourseSource::BuiltIn);
+    }
+
+    #[test]
+    fn a_damaged_source_is_named() {
+        let path = Path::new("bec.toml");
+        let unknown = sample().to_toml().replace("source = \"folder\"", "source = \"web\"");
+        let error = State::parse(&unknown, path).unwrap_err().to_string();
+        assert!(error.contains("`course.source` must be"), "{error}");
+        let no_path = sample().to_toml().replace("path = \"/srv/courses/ourschool\"", "");
+        let error = State::parse(&no_path, path).unwrap_err().to_string();
+        assert!(error.contains("`course.path` is missing"), "{error}");
+        let relative = sample()
+            .to_toml()
+            .replace("/srv/courses/ourschool", "courses/ourschool");
+        let error = State::parse(&relative, path).unwrap_err().to_string();
+        assert!(error.contains("not an absolute path"), "{error}");
     }
 
     #[test]

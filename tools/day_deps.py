@@ -62,9 +62,7 @@ def pin_problems(day_dir: Path, pins: dict[str, str]) -> list[str]:
                 "pin it there too"
             )
         elif str(req.specifier) != f"=={want}":
-            problems.append(
-                f"`{spec}` must be pinned as `{req.name}=={want}`, the version proven"
-            )
+            problems.append(f"`{spec}` must be pinned as `{req.name}=={want}`, the version proven")
     return problems
 
 
@@ -150,12 +148,7 @@ def check(day_dir: Path) -> list[str]:
             name, extras, specifier, marker = _from_pyproject(spec)
             only_for = f"extra == '{extra}'"
             want.add(
-                (
-                    name,
-                    extras,
-                    specifier,
-                    f"({marker}) and {only_for}" if marker else only_for,
-                )
+                (name, extras, specifier, f"({marker}) and {only_for}" if marker else only_for)
             )
     want = _norm_marker(want)
     have = _norm_marker({_from_lock(e) for e in meta.get("requires-dist", [])})
@@ -171,9 +164,9 @@ def check(day_dir: Path) -> list[str]:
         if want != have:
             problems.append(_difference(f"dependency group `{group}`", want, have))
     wanted_python = project["project"].get("requires-python", "")
-    if wanted_python and lock.get("requires-python", "").replace(
+    if wanted_python and lock.get("requires-python", "").replace(" ", "") != wanted_python.replace(
         " ", ""
-    ) != wanted_python.replace(" ", ""):
+    ):
         problems.append(
             f"requires-python is {wanted_python!r} in pyproject.toml but "
             f"{lock.get('requires-python')!r} in uv.lock"
@@ -184,10 +177,7 @@ def check(day_dir: Path) -> list[str]:
 def _difference(what: str, want: set[tuple], have: set[tuple]) -> str:
     def show(entries: set[tuple]) -> str:
         return ", ".join(
-            sorted(
-                f"{n}{'[' + ','.join(e) + ']' if e else ''}{s}"
-                for n, e, s, _ in entries
-            )
+            sorted(f"{n}{'[' + ','.join(e) + ']' if e else ''}{s}" for n, e, s, _ in entries)
         )
 
     parts = []

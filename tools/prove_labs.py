@@ -19,7 +19,7 @@ The files at the root of the learner repo (README, CI workflow...) are checked o
 and exit code 1 when anything failed.
 
 Usage:
-    prove_labs.py --bec PATH_TO_BEC [--course DIR] [--days 1,2,5-7] [--keep]
+    prove_labs.py --bec PATH_TO_BEC [--course DIR] [--days 1,2,5-7] [--keep] [--jobs N]
 
 The tools come from the virtualenvs that ``scripts/lab-env`` builds under ``.cache/``.
 ``prove_labs.py --tf-check DIR...`` runs only the Terraform checker (it needs python-hcl2, so the
@@ -29,6 +29,7 @@ harness runs it with the ``.cache/hcl-venv`` interpreter) and prints JSON findin
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import dataclasses
 import json
 import os
@@ -37,6 +38,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import tomllib
 import xml.etree.ElementTree as ET
@@ -170,9 +172,7 @@ def load_lab_days(manifest: Path) -> list[Day]:
         if not isinstance(number, int) or not entry.get("lab", False):
             continue
         dirname = entry.get("dir") or f"day{number:02d}"
-        days[number] = Day(
-            number=number, title=str(entry.get("title", "")), dir=dirname
-        )
+        days[number] = Day(number=number, title=str(entry.get("title", "")), dir=dirname)
     return [days[n] for n in sorted(days)]
 
 
@@ -185,10 +185,7 @@ def parse_days_arg(spec: str) -> set[int]:
             continue
         if "-" in part:
             lo, hi = part.split("-", 1)
-            a, b = (
-                int(lo.strip().removeprefix("day")),
-                int(hi.strip().removeprefix("day")),
-            )
+            a, b = (int(lo.strip().removeprefix("day")), int(hi.strip().removeprefix("day")))
             if a > b:
                 raise ValueError(f"empty day range: {part}")
             chosen.update(range(a, b + 1))
@@ -228,9 +225,7 @@ def parse_junit(path: Path) -> list[TestResult]:
         # An <error> (collection, setup or teardown) outranks a <failure> in the same case.
         for tag in ("skipped", "failure", "error"):
             for child in case.findall(tag):
-                outcome = {"skipped": "skipped", "failure": "failed", "error": "error"}[
-                    tag
-                ]
+                outcome = {"skipped": "skipped", "failure": "failed", "error": "error"}[tag]
                 message = child.get("message", "") or ""
                 detail = child.text or ""
         results.append(TestResult(test_id, outcome, message, detail))
@@ -260,10 +255,7 @@ def starter_failure_verdict(message: str) -> tuple[bool, str]:
     if "AssertionError" in message or re.search(r"\b501\b", message):
         return True, kind or "501"
     said = said if kind else f"an unrecognised error ({first})"
-    return (
-        False,
-        f"fails with {said}; expected an assertion, NotImplementedError or a 501",
-    )
+    return (False, f"fails with {said}; expected an assertion, NotImplementedError or a 501")
 
 
 PYTEST_EXIT_MEANING = {
@@ -284,9 +276,7 @@ def _exit_code_violation(stage: str, exit_code: int, output: str) -> Violation |
     return None
 
 
-def classify_starter(
-    results: list[TestResult], exit_code: int, output: str = ""
-) -> TestProof:
+def classify_starter(results: list[TestResult], exit_code: int, output: str = "") -> TestProof:
     """Every lab test must fail on the starter, for the right reason."""
     stage = "starter tests"
     proof = TestProof(total=len(results))
@@ -299,45 +289,29 @@ def classify_starter(
         elif r.outcome == "passed":
             proof.passing += 1
             proof.violations.append(
-                Violation(
-                    stage,
-                    r.id,
-                    "passes on the starter: it does not test the learner's work",
-                )
+                Violation(stage, r.id, "passes on the starter: it does not test the learner's work")
             )
         elif r.outcome == "error":
             proof.failing += 1
             proof.violations.append(
-                Violation(
-                    stage,
-                    r.id,
-                    f"errors instead of failing: {r.message}\n{tail(r.detail)}",
-                )
+                Violation(stage, r.id, f"errors instead of failing: {r.message}\n{tail(r.detail)}")
             )
         else:
             proof.failing += 1
             ok, why = starter_failure_verdict(r.message)
             if not ok:
-                proof.violations.append(
-                    Violation(stage, r.id, f"{why}\n{tail(r.detail, 25)}")
-                )
+                proof.violations.append(Violation(stage, r.id, f"{why}\n{tail(r.detail, 25)}"))
     if exit_code in (0, 1) and proof.total - proof.skipped == 0:
         if proof.total:
             proof.violations.append(
-                Violation(
-                    stage,
-                    "",
-                    "every test is skipped: a lab needs at least one lab test",
-                )
+                Violation(stage, "", "every test is skipped: a lab needs at least one lab test")
             )
         else:
             proof.violations.append(Violation(stage, "", "no test ran"))
     return proof
 
 
-def classify_reference(
-    results: list[TestResult], exit_code: int, output: str = ""
-) -> TestProof:
+def classify_reference(results: list[TestResult], exit_code: int, output: str = "") -> TestProof:
     """Every test that is not skipped must pass on the reference solution."""
     stage = "reference tests"
     proof = TestProof(total=len(results))
@@ -354,48 +328,32 @@ def classify_reference(
             what = "errors" if r.outcome == "error" else "fails"
             proof.violations.append(
                 Violation(
-                    stage,
-                    r.id,
-                    f"{what} on the reference: {r.message}\n{tail(r.detail, 30)}",
+                    stage, r.id, f"{what} on the reference: {r.message}\n{tail(r.detail, 30)}"
                 )
             )
     if exit_code in (0, 1) and proof.total - proof.skipped == 0:
         if proof.total:
             proof.violations.append(
-                Violation(
-                    stage,
-                    "",
-                    "every test is skipped: a lab needs at least one lab test",
-                )
+                Violation(stage, "", "every test is skipped: a lab needs at least one lab test")
             )
         else:
             proof.violations.append(Violation(stage, "", "no test ran"))
     if exit_code == 1 and not proof.failing:
         proof.violations.append(
-            Violation(
-                stage, "", f"pytest exited 1 without a failing test\n{tail(output)}"
-            )
+            Violation(stage, "", f"pytest exited 1 without a failing test\n{tail(output)}")
         )
     return proof
 
 
-def compare_test_sets(
-    starter: list[TestResult], reference: list[TestResult]
-) -> list[Violation]:
+def compare_test_sets(starter: list[TestResult], reference: list[TestResult]) -> list[Violation]:
     """The learner must get the same tests as the reference."""
     s_ids = {r.id for r in starter}
     r_ids = {r.id for r in reference}
     out = []
     for missing in sorted(r_ids - s_ids):
-        out.append(
-            Violation(
-                "starter tests", missing, "in the reference but not in the starter"
-            )
-        )
+        out.append(Violation("starter tests", missing, "in the reference but not in the starter"))
     for extra in sorted(s_ids - r_ids):
-        out.append(
-            Violation("starter tests", extra, "in the starter but not in the reference")
-        )
+        out.append(Violation("starter tests", extra, "in the starter but not in the reference"))
     return out
 
 
@@ -421,12 +379,7 @@ def tf_label(key: str) -> str:
 
 def tf_literal(value: object) -> object:
     """Unquote a literal string value ('"x"' -> 'x'); other values unchanged."""
-    if (
-        isinstance(value, str)
-        and len(value) >= 2
-        and value[0] == '"'
-        and value[-1] == '"'
-    ):
+    if isinstance(value, str) and len(value) >= 2 and value[0] == '"' and value[-1] == '"':
         return value[1:-1]
     return value
 
@@ -575,11 +528,7 @@ def check_terraform_dir(folder: Path) -> list[str]:
         try:
             docs.append((tf.name, _tf_load(tf)))
         except Exception as exc:  # noqa: BLE001 - any parse failure is a finding
-            first = (
-                str(exc).strip().splitlines()[0]
-                if str(exc).strip()
-                else type(exc).__name__
-            )
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             findings.append(f"{tf.name}: does not parse as HCL: {first}")
 
     variables: dict[str, dict] = {}
@@ -611,18 +560,12 @@ def check_terraform_dir(folder: Path) -> list[str]:
                 locals_.update(k for k in block if k != "__is_block__")
         for rtype, name, body in _tf_blocks2(doc, "resource"):
             if (rtype, name) in resources:
-                findings.append(
-                    f'{fname}: resource "{rtype}" "{name}" is declared twice'
-                )
+                findings.append(f'{fname}: resource "{rtype}" "{name}" is declared twice')
             resources.add((rtype, name))
-            used_providers.setdefault(
-                _tf_provider_of(rtype, body), f'{fname}: resource "{rtype}"'
-            )
+            used_providers.setdefault(_tf_provider_of(rtype, body), f'{fname}: resource "{rtype}"')
         for dtype, name, body in _tf_blocks2(doc, "data"):
             datas.add((dtype, name))
-            used_providers.setdefault(
-                _tf_provider_of(dtype, body), f'{fname}: data "{dtype}"'
-            )
+            used_providers.setdefault(_tf_provider_of(dtype, body), f'{fname}: data "{dtype}"')
         for label, _body in _tf_blocks(doc, "provider"):
             used_providers.setdefault(label, f'{fname}: provider "{label}"')
         for label, body in _tf_blocks(doc, "module"):
@@ -633,9 +576,7 @@ def check_terraform_dir(folder: Path) -> list[str]:
         if provider in TF_BUILTIN_PROVIDERS:
             continue
         if provider not in required:
-            hint = (
-                "" if has_terraform_block else " (there is no terraform block at all)"
-            )
+            hint = "" if has_terraform_block else " (there is no terraform block at all)"
             findings.append(
                 f'{where} uses provider "{provider}", which is not declared in '
                 f"terraform {{ required_providers }}{hint}"
@@ -660,9 +601,7 @@ def check_terraform_dir(folder: Path) -> list[str]:
         elif source.startswith(("./", "../")):
             outputs = _tf_module_outputs((folder / source).resolve())
             if outputs is None:
-                findings.append(
-                    f'module "{label}": source folder {source} does not exist'
-                )
+                findings.append(f'module "{label}": source folder {source} does not exist')
             module_outputs[label] = outputs
         else:
             module_outputs[label] = None  # registry/git module: outputs unknown offline
@@ -677,13 +616,7 @@ def check_terraform_dir(folder: Path) -> list[str]:
             skip = frozenset({"type"}) if kind == "variable" else frozenset()
             for text in _tf_strings(node, skip):
                 for problem in _tf_unresolved(
-                    tf_code_text(text),
-                    bound,
-                    variables,
-                    locals_,
-                    resources,
-                    datas,
-                    module_outputs,
+                    tf_code_text(text), bound, variables, locals_, resources, datas, module_outputs
                 ):
                     if problem not in seen:
                         seen.add(problem)
@@ -694,15 +627,11 @@ def check_terraform_dir(folder: Path) -> list[str]:
         try:
             values = _tf_load(tfvars)
         except Exception as exc:  # noqa: BLE001
-            findings.append(
-                f"{tfvars.name}: does not parse as HCL: {str(exc).splitlines()[0]}"
-            )
+            findings.append(f"{tfvars.name}: does not parse as HCL: {str(exc).splitlines()[0]}")
             continue
         for name in values:
             if name != "__is_block__" and name not in variables:
-                findings.append(
-                    f'{tfvars.name}: sets "{name}", which is not a declared variable'
-                )
+                findings.append(f'{tfvars.name}: sets "{name}", which is not a declared variable')
     return findings
 
 
@@ -736,19 +665,13 @@ def _tf_unresolved(
             if second not in module_outputs:
                 yield f'module.{second} is referenced but no module "{second}" is declared'
             elif (
-                third
-                and module_outputs[second] is not None
-                and third not in module_outputs[second]
+                third and module_outputs[second] is not None and third not in module_outputs[second]
             ):
                 yield f"module.{second}.{third} is referenced but the module has no output {third}"
         elif root == "data":
             if third and (second, third) not in datas:
                 yield f'data.{second}.{third} is referenced but no data "{second}" "{third}" exists'
-        elif (
-            _TF_RESOURCE_TYPE.match(root)
-            and second != "*"
-            and (root, second) not in resources
-        ):
+        elif _TF_RESOURCE_TYPE.match(root) and second != "*" and (root, second) not in resources:
             yield f'{root}.{second} is referenced but no resource "{root}" "{second}" exists'
 
 
@@ -759,11 +682,7 @@ def tf_parse_dir(folder: Path) -> list[str]:
         try:
             _tf_load(tf)
         except Exception as exc:  # noqa: BLE001 - any parse failure is a finding
-            first = (
-                str(exc).strip().splitlines()[0]
-                if str(exc).strip()
-                else type(exc).__name__
-            )
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             findings.append(f"{tf.name}: does not parse as HCL: {first}")
     return findings
 
@@ -789,6 +708,8 @@ class Tools:
     lab_python: Path
     hcl_python: Path
     checkov: Path
+    # Only days with Prometheus rules or configs need it (see Linter.promtool).
+    promtool: Path | None = None
     lab_bin: Path = dataclasses.field(init=False)
     hcl_bin: Path = dataclasses.field(init=False)
 
@@ -817,15 +738,12 @@ class Tools:
         return [str(p) for p in wanted if not (p.exists() and os.access(p, os.X_OK))]
 
 
-def clean_env(
-    tools: Tools | None = None, extra: dict[str, str] | None = None
-) -> dict[str, str]:
+def clean_env(tools: Tools | None = None, extra: dict[str, str] | None = None) -> dict[str, str]:
     """A small, predictable environment: no BEC_LIVE, no service URLs from the caller's shell."""
     env = {
         k: v
         for k, v in os.environ.items()
-        if k
-        in {"HOME", "LANG", "LC_ALL", "TMPDIR", "USER", "LOGNAME", "TERM", "SYSTEMROOT"}
+        if k in {"HOME", "LANG", "LC_ALL", "TMPDIR", "USER", "LOGNAME", "TERM", "SYSTEMROOT"}
     }
     path = os.environ.get("PATH", "/usr/local/bin:/usr/bin:/bin")
     if tools is not None:
@@ -886,9 +804,7 @@ def run(
     return Run(proc.returncode, proc.stdout or "", proc.stderr or "")
 
 
-def render(
-    tools: Tools, course: Path | None, day: Day, dest: Path, solution: bool
-) -> Run:
+def render(tools: Tools, course: Path | None, day: Day, dest: Path, solution: bool) -> Run:
     cmd = [str(tools.bec), "new", day.dir, str(dest), "--yes", "--date", RENDER_DATE]
     for answer in RENDER_ANSWERS:
         cmd += ["--set", answer]
@@ -920,11 +836,7 @@ def test_command(day_dir: Path, tools: Tools) -> tuple[list[str] | None, str]:
     except tomllib.TOMLDecodeError as exc:
         return None, f"{day_dir.name}/day.toml does not parse: {exc}"
     command = (data.get("test") or {}).get("command")
-    if not (
-        isinstance(command, list)
-        and command
-        and all(isinstance(c, str) for c in command)
-    ):
+    if not (isinstance(command, list) and command and all(isinstance(c, str) for c in command)):
         return None, f"{day_dir.name}/day.toml has no [test] command list"
     cmd = list(command)
     if cmd[0] in ("python", "python3"):
@@ -934,9 +846,7 @@ def test_command(day_dir: Path, tools: Tools) -> tuple[list[str] | None, str]:
     return cmd, ""
 
 
-def run_tests(
-    day_dir: Path, tools: Tools, junit: Path
-) -> tuple[Run, list[TestResult] | None, str]:
+def run_tests(day_dir: Path, tools: Tools, junit: Path) -> tuple[Run, list[TestResult] | None, str]:
     cmd, problem = test_command(day_dir, tools)
     if cmd is None:
         return Run(4, problem), None, problem
@@ -955,11 +865,7 @@ def junit_id(node_id: str) -> str:
     tests.test_a.TestB::test_c[x]."""
     parts = node_id.split("::")
     module = parts[0].removesuffix(".py").replace("/", ".").replace("\\", ".")
-    return (
-        ".".join([module, *parts[1:-1]]) + "::" + parts[-1]
-        if len(parts) > 1
-        else module
-    )
+    return ".".join([module, *parts[1:-1]]) + "::" + parts[-1] if len(parts) > 1 else module
 
 
 def live_test_ids(day_dir: Path, tools: Tools) -> set[str] | None:
@@ -971,20 +877,14 @@ def live_test_ids(day_dir: Path, tools: Tools) -> set[str] | None:
     r = run(cmd, cwd=day_dir, env=clean_env(tools), timeout=PYTEST_TIMEOUT)
     if r.code not in (0, 5):
         return None
-    return {
-        junit_id(ln.strip())
-        for ln in r.out.splitlines()
-        if "::" in ln and " " not in ln
-    }
+    return {junit_id(ln.strip()) for ln in r.out.splitlines() if "::" in ln and " " not in ln}
 
 
 def unmarked_skips(results: list[TestResult], live: set[str] | None) -> list[Violation]:
     """A skipped test must be a ``live`` one: anything else (importorskip, skipif on a missing
     tool) would let a lab pass without being tested."""
     if live is None:
-        return [
-            Violation("reference tests", "", "could not list the tests marked live")
-        ]
+        return [Violation("reference tests", "", "could not list the tests marked live")]
     return [
         Violation(
             "reference tests",
@@ -1006,9 +906,7 @@ def walk_files(top: Path, exclude_dirs: Iterable[Path] = ()) -> list[Path]:
     for dirpath, dirnames, filenames in os.walk(top):
         here = Path(dirpath)
         dirnames[:] = sorted(
-            d
-            for d in dirnames
-            if d not in SKIP_DIRS and (here / d).resolve() not in excluded
+            d for d in dirnames if d not in SKIP_DIRS and (here / d).resolve() not in excluded
         )
         found.extend(here / f for f in sorted(filenames))
     return found
@@ -1029,11 +927,7 @@ def is_compose(p: Path) -> bool:
 
 
 def is_workflow(p: Path) -> bool:
-    return (
-        is_yaml(p)
-        and p.parent.name == "workflows"
-        and p.parent.parent.name == ".github"
-    )
+    return is_yaml(p) and p.parent.name == "workflows" and p.parent.parent.name == ".github"
 
 
 def is_kustomization(p: Path) -> bool:
@@ -1101,11 +995,7 @@ def structural_k8s_check(doc: dict) -> list[str]:
     if group in CONFIG_API_GROUPS:
         return problems
     meta = doc.get("metadata")
-    if (
-        not isinstance(meta, dict)
-        or not isinstance(meta.get("name"), str)
-        or not meta["name"]
-    ):
+    if not isinstance(meta, dict) or not isinstance(meta.get("name"), str) or not meta["name"]:
         problems.append("metadata.name is missing")
     if "spec" in doc and not isinstance(doc["spec"], dict):
         problems.append("spec must be a mapping")
@@ -1116,10 +1006,7 @@ def structural_k8s_check(doc: dict) -> list[str]:
         dest = spec.get("destination")
         if not isinstance(dest, dict) or not (dest.get("server") or dest.get("name")):
             problems.append("spec.destination needs server or name")
-        if not (
-            isinstance(spec.get("source"), dict)
-            or isinstance(spec.get("sources"), list)
-        ):
+        if not (isinstance(spec.get("source"), dict) or isinstance(spec.get("sources"), list)):
             problems.append("spec.source (or spec.sources) is missing")
         elif isinstance(spec.get("source"), dict) and not spec["source"].get("repoURL"):
             problems.append("spec.source.repoURL is missing")
@@ -1156,37 +1043,19 @@ class Linter:
     def ruff(self, folder: Path) -> list[Violation]:
         out: list[Violation] = []
         ruff = self.tools.lab("ruff")
-        r = run(
-            [ruff, "check", "--no-cache", "--output-format", "concise", "."],
-            folder,
-            self.env,
-        )
+        r = run([ruff, "check", "--no-cache", "--output-format", "concise", "."], folder, self.env)
         if not r.ok:
             lines = [ln for ln in r.out.splitlines() if re.match(r"^\S+:\d+:\d+: ", ln)]
             for ln in lines or [tail(r.out)]:
-                out.append(
-                    self.v("ruff check", "", f"{folder.name}/{ln}" if lines else ln)
-                )
-        cmd = [
-            ruff,
-            "format",
-            "--check",
-            "--no-cache",
-            "--output-format",
-            "concise",
-            ".",
-        ]
+                out.append(self.v("ruff check", "", f"{folder.name}/{ln}" if lines else ln))
+        cmd = [ruff, "format", "--check", "--no-cache", "--output-format", "concise", "."]
         r = run(cmd, folder, self.env)
         if not r.ok:
             found = [re.match(r"^(\S+?):\d+:\d+: ", ln) for ln in r.out.splitlines()]
             files = sorted({m.group(1) for m in found if m})
             for f in files:
                 out.append(
-                    self.v(
-                        "ruff format",
-                        f"{folder.name}/{f}",
-                        "not formatted (run `ruff format`)",
-                    )
+                    self.v("ruff format", f"{folder.name}/{f}", "not formatted (run `ruff format`)")
                 )
             if not files:
                 out.append(self.v("ruff format", folder.name, tail(r.out)))
@@ -1230,11 +1099,7 @@ class Linter:
         for ln in r.out.splitlines():
             m = re.match(r"^(.+?):(\d+):(\d+): (.*)$", ln)
             if m:
-                found.append(
-                    self.v(
-                        "yamllint", f"{self.rel(m.group(1))}:{m.group(2)}", m.group(4)
-                    )
-                )
+                found.append(self.v("yamllint", f"{self.rel(m.group(1))}:{m.group(2)}", m.group(4)))
         return found or [self.v("yamllint", "", tail(r.out))]
 
     def hadolint(self, files: list[Path]) -> list[Violation]:
@@ -1248,11 +1113,7 @@ class Linter:
         for ln in r.out.splitlines():
             m = re.match(r"^(.+?):(\d+) (.*)$", ln)
             if m:
-                found.append(
-                    self.v(
-                        "hadolint", f"{self.rel(m.group(1))}:{m.group(2)}", m.group(3)
-                    )
-                )
+                found.append(self.v("hadolint", f"{self.rel(m.group(1))}:{m.group(2)}", m.group(3)))
         return found or [self.v("hadolint", "", tail(r.out))]
 
     def compose(self, files: list[Path]) -> list[Violation]:
@@ -1260,11 +1121,7 @@ class Linter:
         for f in files:
             if f.name.startswith("docker-compose."):
                 found.append(
-                    self.v(
-                        "compose",
-                        self.rel(f),
-                        "name the file compose.yaml (the course format)",
-                    )
+                    self.v("compose", self.rel(f), "name the file compose.yaml (the course format)")
                 )
                 continue
             folder = f.parent
@@ -1284,9 +1141,7 @@ class Linter:
             cmd += ["config", "-q"]
             r = run(cmd, folder, self.env)
             warnings = [
-                ln
-                for ln in r.out.splitlines()
-                if re.search(r"warn|variable is not set", ln, re.I)
+                ln for ln in r.out.splitlines() if re.search(r"warn|variable is not set", ln, re.I)
             ]
             if not r.ok or warnings:
                 found.append(self.v("docker compose config", self.rel(f), tail(r.out)))
@@ -1309,48 +1164,59 @@ class Linter:
         for ln in r.out.splitlines():
             m = re.match(r"^(.+?):(\d+):(\d+): (.*)$", ln)
             if m:
-                found.append(
-                    self.v("actionlint", f"{m.group(1)}:{m.group(2)}", m.group(4))
-                )
+                found.append(self.v("actionlint", f"{m.group(1)}:{m.group(2)}", m.group(4)))
         return found or [self.v("actionlint", "", tail(r.out))]
 
     def buf(self, folders: list[Path]) -> list[Violation]:
         """Protocol Buffers: `buf lint` in every folder that holds a buf.yaml."""
         found: list[Violation] = []
         for folder in folders:
-            r = run(
-                [self.tools.lab("buf"), "lint", "--error-format", "text"],
-                folder,
-                self.env,
-            )
+            r = run([self.tools.lab("buf"), "lint", "--error-format", "text"], folder, self.env)
             if not r.ok:
-                lines = [
-                    ln for ln in r.out.splitlines() if re.match(r"^\S+:\d+:\d+:", ln)
-                ]
+                lines = [ln for ln in r.out.splitlines() if re.match(r"^\S+:\d+:\d+:", ln)]
                 for ln in lines or [tail(r.out)]:
                     found.append(self.v("buf lint", self.rel(folder), ln))
         return found
 
+    def promtool(self, fs: FileSet) -> list[Violation]:
+        """Prometheus: `promtool check rules` on *.rules.yml, `promtool test rules` on rule unit
+        tests, `promtool check config` on prometheus.yml (run in the file's folder, as the
+        files name each other by relative path)."""
+        jobs = [(["check", "rules", f.name], f) for f in fs.prometheus_rules]
+        jobs += [(["test", "rules", f.name], f) for f in fs.prometheus_rule_tests]
+        jobs += [(["check", "config", f.name], f) for f in fs.prometheus_configs]
+        if not jobs:
+            return []
+        promtool = self.tools.promtool
+        if promtool is None or not os.access(promtool, os.X_OK):
+            return [
+                self.v(
+                    "promtool",
+                    self.rel(jobs[0][1]),
+                    f"promtool not found ({promtool}): run scripts/lab-env, which fetches it "
+                    "with scripts/fetch-promtool, or set BEC_PROMTOOL",
+                )
+            ]
+        found: list[Violation] = []
+        for args, f in jobs:
+            r = run([str(promtool), *args], f.parent, self.env)
+            if not r.ok:
+                found.append(self.v(f"promtool {' '.join(args[:2])}", self.rel(f), tail(r.out)))
+        return found
+
     # -- kubernetes -----------------------------------------------------------------------------
 
-    def kubernetes(
-        self, manifests: list[Path], kustomize_dirs: list[Path]
-    ) -> list[Violation]:
+    def kubernetes(self, manifests: list[Path], kustomize_dirs: list[Path]) -> list[Violation]:
         found: list[Violation] = []
         to_validate: list[tuple[Path, str]] = []  # (file, shown as)
         for f in manifests:
             to_validate.append((f, self.rel(f)))
         for i, d in enumerate(kustomize_dirs):
             r = run(
-                [str(self.tools.hcl_bin / "kubectl"), "kustomize", str(d)],
-                d,
-                self.env,
-                merge=False,
+                [str(self.tools.hcl_bin / "kubectl"), "kustomize", str(d)], d, self.env, merge=False
             )
             if not r.ok:
-                found.append(
-                    self.v("kubectl kustomize", self.rel(d), tail(r.err or r.out))
-                )
+                found.append(self.v("kubectl kustomize", self.rel(d), tail(r.err or r.out)))
                 continue
             built = self.scratch / f"kustomize-{self.label.strip() or 'ref'}-{i}.yaml"
             built.write_text(r.out, encoding="utf-8")
@@ -1367,9 +1233,7 @@ class Linter:
                 continue
             level, fname, msg = m.groups()
             where = shown.get(fname, self.rel(fname))
-            s = re.match(
-                r"Couldn't find schema for kind (\S+) with api version (\S+)", msg
-            )
+            s = re.match(r"Couldn't find schema for kind (\S+) with api version (\S+)", msg)
             if s:
                 unknown.setdefault(fname, set()).add((s.group(2), s.group(1)))
                 continue
@@ -1385,11 +1249,7 @@ class Linter:
                     name = (doc.get("metadata") or {}).get("name", "?")
                     for problem in structural_k8s_check(doc):
                         found.append(
-                            self.v(
-                                "k8s structure",
-                                where,
-                                f"{doc['kind']} {name}: {problem}",
-                            )
+                            self.v("k8s structure", where, f"{doc['kind']} {name}: {problem}")
                         )
             listed = ", ".join(f"{k} ({a})" for a, k in sorted(kinds))
             self.notes.append(
@@ -1399,9 +1259,7 @@ class Linter:
 
     # -- terraform ------------------------------------------------------------------------------
 
-    def terraform(
-        self, folders: list[Path], parse_only: bool = False
-    ) -> list[Violation]:
+    def terraform(self, folders: list[Path], parse_only: bool = False) -> list[Violation]:
         if not folders:
             return []
         cmd = [str(self.tools.hcl_python), str(Path(__file__).resolve()), "--tf-check"]
@@ -1413,11 +1271,7 @@ class Linter:
             assert isinstance(report, dict)
         except (ValueError, AssertionError):
             return [
-                self.v(
-                    "terraform",
-                    "",
-                    f"the Terraform checker failed:\n{tail(r.out + r.err)}",
-                )
+                self.v("terraform", "", f"the Terraform checker failed:\n{tail(r.out + r.err)}")
             ]
         found = []
         for folder, problems in report.items():
@@ -1477,11 +1331,7 @@ class Linter:
                 text = f"{chk.get('check_id')} {chk.get('check_name')} ({chk.get('resource')})"
                 found.append(self.v("checkov", where, text))
             for perr in results.get("parsing_errors") or []:
-                found.append(
-                    self.v(
-                        "checkov", self.rel(perr), "checkov could not parse this file"
-                    )
-                )
+                found.append(self.v("checkov", self.rel(perr), "checkov could not parse this file"))
         return found
 
 
@@ -1496,7 +1346,32 @@ class FileSet:
     kustomize_dirs: list[Path] = dataclasses.field(default_factory=list)
     tf_dirs: list[Path] = dataclasses.field(default_factory=list)
     buf_dirs: list[Path] = dataclasses.field(default_factory=list)
+    prometheus_rules: list[Path] = dataclasses.field(default_factory=list)
+    prometheus_rule_tests: list[Path] = dataclasses.field(default_factory=list)
+    prometheus_configs: list[Path] = dataclasses.field(default_factory=list)
     helm_templates: set[Path] = dataclasses.field(default_factory=set)
+
+
+def prometheus_kind(p: Path) -> str | None:
+    """The kind of Prometheus file: "rules" for `*.rules.yml`, "rule_tests" for a promtool
+    unit test file (top-level `rule_files` and `tests`), "configs" for `prometheus.yml`;
+    None for any other YAML file."""
+    import yaml
+
+    try:
+        doc = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return None  # yamllint reports it
+    if not isinstance(doc, dict):
+        return None
+    # By name and shape: Grafana's provisioning files are often called prometheus.yml too.
+    if p.name in ("prometheus.yml", "prometheus.yaml") and "scrape_configs" in doc:
+        return "configs"
+    if p.name.endswith((".rules.yml", ".rules.yaml")) and "groups" in doc:
+        return "rules"
+    if "rule_files" in doc and "tests" in doc:
+        return "rule_tests"
+    return None
 
 
 def classify_files(files: list[Path]) -> FileSet:
@@ -1521,6 +1396,10 @@ def classify_files(files: list[Path]) -> FileSet:
             if in_any(f, fs.helm_templates):
                 continue
             fs.yaml.append(f)
+            kind = prometheus_kind(f)
+            if kind:
+                getattr(fs, f"prometheus_{kind}").append(f)
+                continue
             if is_compose(f):
                 fs.compose.append(f)
             elif is_workflow(f):
@@ -1552,6 +1431,8 @@ def lint_tree(
     out += linter.buf(fs.buf_dirs)
     if full:
         out += linter.kubernetes(fs.manifests, fs.kustomize_dirs)
+        # The starter's rules are the learner's unfinished work: its rule tests fail by design.
+        out += linter.promtool(fs)
     # The starter's manifests and .tf files are the learner's unfinished work: they must parse
     # (yamllint above, HCL here), not be complete.
     out += linter.terraform(fs.tf_dirs, parse_only=not full)
@@ -1575,9 +1456,7 @@ def differing_files(starter_dir: Path, reference_dir: Path) -> list[Path]:
     return out
 
 
-def drop_repeats(
-    starter: list[Violation], reference: list[Violation]
-) -> list[Violation]:
+def drop_repeats(starter: list[Violation], reference: list[Violation]) -> list[Violation]:
     """Starter findings that the reference does not already have (line numbers ignored)."""
 
     def key(v: Violation) -> tuple[str, str, str]:
@@ -1588,13 +1467,7 @@ def drop_repeats(
 
 
 def has_checkov_targets(fs: FileSet) -> bool:
-    return bool(
-        fs.dockerfiles
-        or fs.manifests
-        or fs.workflows
-        or fs.tf_dirs
-        or fs.kustomize_dirs
-    )
+    return bool(fs.dockerfiles or fs.manifests or fs.workflows or fs.tf_dirs or fs.kustomize_dirs)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1616,13 +1489,9 @@ def prove_day(
     # a. starter
     r = render(tools, course, day, starter_repo, solution=False)
     if not r.ok:
-        rep.violations.append(
-            Violation("bec new", day.dir, f"render failed\n{tail(r.out)}")
-        )
+        rep.violations.append(Violation("bec new", day.dir, f"render failed\n{tail(r.out)}"))
     elif not (starter_repo / day.dir).is_dir():
-        rep.violations.append(
-            Violation("bec new", day.dir, "the rendered repo has no day folder")
-        )
+        rep.violations.append(Violation("bec new", day.dir, "the rendered repo has no day folder"))
     else:
         res, starter_results, problem = run_tests(
             starter_repo / day.dir, tools, base / "starter-junit.xml"
@@ -1642,14 +1511,10 @@ def prove_day(
         )
     elif not ref_ok:
         rep.violations.append(
-            Violation(
-                "bec new --solution", day.dir, "the rendered repo has no day folder"
-            )
+            Violation("bec new --solution", day.dir, "the rendered repo has no day folder")
         )
     else:
-        res, ref_results, problem = run_tests(
-            ref_repo / day.dir, tools, base / "ref-junit.xml"
-        )
+        res, ref_results, problem = run_tests(ref_repo / day.dir, tools, base / "ref-junit.xml")
         if ref_results is None:
             rep.violations.append(Violation("reference tests", "", problem))
         else:
@@ -1662,16 +1527,10 @@ def prove_day(
         rep.violations += compare_test_sets(starter_results, ref_results)
     if ref_ok:
         ref_day = ref_repo / day.dir
-        for problem in day_deps.pin_problems(
-            ref_day, day_deps.load_pins(LAB_REQUIREMENTS)
-        ):
-            rep.violations.append(
-                Violation("dependencies", f"{day.dir}/pyproject.toml", problem)
-            )
+        for problem in day_deps.pin_problems(ref_day, day_deps.load_pins(LAB_REQUIREMENTS)):
+            rep.violations.append(Violation("dependencies", f"{day.dir}/pyproject.toml", problem))
         for problem in day_deps.testclient_problems(ref_day):
-            rep.violations.append(
-                Violation("dependencies", f"{day.dir}/pyproject.toml", problem)
-            )
+            rep.violations.append(Violation("dependencies", f"{day.dir}/pyproject.toml", problem))
         for problem in day_deps.check(ref_day):
             rep.violations.append(Violation("uv.lock", f"{day.dir}/uv.lock", problem))
 
@@ -1685,9 +1544,7 @@ def prove_day(
         if starter_day.is_dir():
             sl = Linter(tools, starter_repo, "starter ", base)
             starter_lint = sl.python_parses(starter_day)
-            starter_lint += lint_tree(
-                sl, differing_files(starter_day, ref_day), full=False
-            )
+            starter_lint += lint_tree(sl, differing_files(starter_day, ref_day), full=False)
             lint += drop_repeats(starter_lint, lint)
             rep.notes += sl.notes
         rep.lint_findings = len(lint)
@@ -1696,8 +1553,7 @@ def prove_day(
         fs = classify_files(files)
         if has_checkov_targets(fs):
             skips = [
-                re.escape(linter.rel(h).removeprefix(day.dir + "/"))
-                for h in fs.helm_templates
+                re.escape(linter.rel(h).removeprefix(day.dir + "/")) for h in fs.helm_templates
             ]
             ck = linter.checkov(ref_day, skips)
             rep.checkov_findings = len(ck)
@@ -1711,13 +1567,7 @@ def prove_day(
 
 
 def prove_wrong_variants(
-    day: Day,
-    tools: Tools,
-    course_src: Path,
-    ref_repo: Path,
-    base: Path,
-    rep: DayReport,
-    log,
+    day: Day, tools: Tools, course_src: Path, ref_repo: Path, base: Path, rep: DayReport, log
 ) -> None:
     """Apply each of the day's known-wrong variants to the reference; its tests must catch it."""
     git_env = clean_env(tools, {"GIT_CONFIG_NOSYSTEM": "1"})
@@ -1733,9 +1583,7 @@ def prove_wrong_variants(
         patch = base / f"wrong-{variant.name}.patch"
         patch.write_text(variant.diff, encoding="utf-8")
         applied = run(
-            ["git", "apply", "-p1", f"--directory={day.dir}", str(patch)],
-            ref_repo,
-            git_env,
+            ["git", "apply", "-p1", f"--directory={day.dir}", str(patch)], ref_repo, git_env
         )
         try:
             if not applied.ok:
@@ -1760,9 +1608,7 @@ def prove_wrong_variants(
             else:
                 rep.violations.append(
                     Violation(
-                        "known-wrong variant",
-                        shown,
-                        f"{variant.mistake}\n" + "\n".join(problems),
+                        "known-wrong variant", shown, f"{variant.mistake}\n" + "\n".join(problems)
                     )
                 )
         finally:
@@ -1775,9 +1621,7 @@ def prove_root(repo: Path, tools: Tools, work: Path) -> DayReport:
     """The files at the top of the learner repo (outside the day folders), checked once."""
     t0 = time.monotonic()
     rep = DayReport("root", "files at the root of the learner repo")
-    day_dirs = [
-        p for p in repo.iterdir() if p.is_dir() and re.fullmatch(r"day\d\d+", p.name)
-    ]
+    day_dirs = [p for p in repo.iterdir() if p.is_dir() and re.fullmatch(r"day\d\d+", p.name)]
     files = walk_files(repo, exclude_dirs=day_dirs)
     linter = Linter(tools, repo, "", work)
     fs = classify_files(files)
@@ -1842,9 +1686,7 @@ def table(reports: list[DayReport]) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
     lines = []
     for n, row in enumerate(rows):
-        lines.append(
-            "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip()
-        )
+        lines.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
     return "\n".join(lines)
@@ -1856,7 +1698,9 @@ def print_report(rep: DayReport, course_dir: Path | None) -> None:
     else:
         src = ""
         if course_dir is not None:
-            src = f" (source: {course_dir / ('days/' + rep.name if rep.name != 'root' else 'root')})"
+            src = (
+                f" (source: {course_dir / ('days/' + rep.name if rep.name != 'root' else 'root')})"
+            )
         print(f"{rep.name}: {len(rep.violations)} violation(s){src}", flush=True)
         for v in rep.violations:
             print(indent(v.render(), "    "), flush=True)
@@ -1878,18 +1722,18 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "--tf-check":
         return tf_check_main(argv[1:])
 
-    ap = argparse.ArgumentParser(
-        description="Prove every lab of the course (see the docstring)."
-    )
-    ap.add_argument(
-        "--bec", required=True, type=Path, help="the bec binary to render with"
-    )
-    ap.add_argument(
-        "--course", type=Path, help="a course folder (default: the embedded course)"
-    )
+    ap = argparse.ArgumentParser(description="Prove every lab of the course (see the docstring).")
+    ap.add_argument("--bec", required=True, type=Path, help="the bec binary to render with")
+    ap.add_argument("--course", type=Path, help="a course folder (default: the embedded course)")
     ap.add_argument("--days", help="only these days, e.g. 1,2,5-7")
     ap.add_argument("--keep", action="store_true", help="keep the rendered repos")
     ap.add_argument("--quiet", action="store_true", help="no progress lines")
+    ap.add_argument(
+        "--jobs",
+        type=int,
+        default=min(2, os.cpu_count() or 1),
+        help="days proven at the same time (default: the number of cores, at most 2)",
+    )
     args = ap.parse_args(argv)
 
     tools = Tools(
@@ -1897,6 +1741,7 @@ def main(argv: list[str] | None = None) -> int:
         lab_python=default_path("BEC_LAB_PYTHON", "lab-venv/bin/python"),
         hcl_python=default_path("BEC_HCL_PYTHON", "hcl-venv/bin/python"),
         checkov=default_path("BEC_CHECKOV", "checkov-venv/bin/checkov"),
+        promtool=default_path("BEC_PROMTOOL", "promtool/promtool"),
     )
     missing = tools.missing()
     if missing:
@@ -1923,37 +1768,49 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         known = {d.number for d in days}
         for n in sorted(wanted - known):
-            print(
-                f"prove_labs: day {n} has no lab in {manifest.name}: skipped",
-                file=sys.stderr,
-            )
+            print(f"prove_labs: day {n} has no lab in {manifest.name}: skipped", file=sys.stderr)
         days = [d for d in days if d.number in wanted]
     if not days:
-        print(
-            "prove_labs: no lab day to prove (no day has lab = true)", file=sys.stderr
-        )
+        print("prove_labs: no lab day to prove (no day has lab = true)", file=sys.stderr)
         print("0 passed, 1 failed")
         return 1
 
+    if args.jobs < 1:
+        print("prove_labs: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    printing = threading.Lock()
+
     def log(msg: str) -> None:
         if not args.quiet:
-            print(msg, file=sys.stderr, flush=True)
+            with printing:
+                print(msg, file=sys.stderr, flush=True)
 
     work = Path(tempfile.mkdtemp(prefix="bec-prove-"))
     t0 = time.monotonic()
-    reports: list[DayReport] = []
     root_report: DayReport | None = None
     course_src = course or REPO_ROOT / "templates"
-    try:
-        for day in days:
-            log(f"proving {day.dir} — {day.title}")
-            rep, ref_repo = prove_day(day, tools, course, course_src, work, log)
+
+    def prove_one(day: Day) -> tuple[DayReport, Path | None]:
+        def day_log(msg: str) -> None:
+            log(f"{day.dir}: {msg.strip()}" if args.jobs > 1 else msg)
+
+        day_log(f"proving {day.dir} — {day.title}")
+        rep, ref_repo = prove_day(day, tools, course, course_src, work, day_log)
+        with printing:
             print_report(rep, course_src)
-            reports.append(rep)
-            if root_report is None and ref_repo is not None:
-                log("checking the files at the root of the learner repo")
-                root_report = prove_root(ref_repo, tools, work)
-                print_report(root_report, course_src)
+        return rep, ref_repo
+
+    try:
+        # Days are independent (each renders into its own folder), so they are proven side by
+        # side; the table and the summary keep the course's order.
+        with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
+            results = list(pool.map(prove_one, days))
+        reports = [rep for rep, _ in results]
+        first_ref = next((ref for _, ref in results if ref is not None), None)
+        if first_ref is not None:
+            log("checking the files at the root of the learner repo")
+            root_report = prove_root(first_ref, tools, work)
+            print_report(root_report, course_src)
     finally:
         if args.keep:
             print(f"rendered repos kept in {work}", file=sys.stderr)
@@ -1970,12 +1827,8 @@ def main(argv: list[str] | None = None) -> int:
     short = [r.name for r in reports if r.wrong_total < MIN_WRONG_VARIANTS]
     print(f"\nknown-wrong variants: {caught} of {tried} caught")
     if short:
-        print(
-            f"days with fewer than {MIN_WRONG_VARIANTS} known-wrong variants: {', '.join(short)}"
-        )
-    print(
-        f"\nproved {len(reports)} lab day(s) and the repo root in {time.monotonic() - t0:.0f}s"
-    )
+        print(f"days with fewer than {MIN_WRONG_VARIANTS} known-wrong variants: {', '.join(short)}")
+    print(f"\nproved {len(reports)} lab day(s) and the repo root in {time.monotonic() - t0:.0f}s")
     print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
 

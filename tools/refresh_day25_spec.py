@@ -25,27 +25,16 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = REPO_ROOT / "templates" / "days" / "day25" / "openapi.json"
-PRINT_SPEC = "import json; from shop.app import create_app; print(json.dumps(create_app().openapi()))"
+PRINT_SPEC = (
+    "import json; from shop.app import create_app; print(json.dumps(create_app().openapi()))"
+)
 LATER_PATH = "/orders/{order_id}/cancellations"
 LATER_SCHEMA = "NewCancellation"
 
 
 def spec_of(bec: str, target: Path, solution: bool) -> dict:
-    command = [
-        bec,
-        "--course",
-        str(REPO_ROOT / "templates"),
-        "new",
-        "day25",
-        str(target),
-        "--yes",
-    ]
-    command += [
-        "--set",
-        "author_name=Maintainer",
-        "--set",
-        "author_email=m@example.invalid",
-    ]
+    command = [bec, "--course", str(REPO_ROOT / "templates"), "new", "day25", str(target), "--yes"]
+    command += ["--set", "author_name=Maintainer", "--set", "author_email=m@example.invalid"]
     if solution:
         command.append("--solution")
     subprocess.run(command, check=True, capture_output=True)
@@ -61,9 +50,7 @@ def spec_of(bec: str, target: Path, solution: bool) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--bec", required=True, help="the bec binary used to render day 25"
-    )
+    parser.add_argument("--bec", required=True, help="the bec binary used to render day 25")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         reference = spec_of(args.bec, Path(tmp) / "reference", solution=True)
@@ -73,8 +60,7 @@ def main() -> int:
     pretty = json.dumps(reference, indent=2, ensure_ascii=False) + "\n"
     one_line = json.dumps(stale, ensure_ascii=False)
     TEMPLATE.write_text(
-        f"# BEGIN SOLUTION\n{pretty}# STARTER: {one_line}\n# END SOLUTION\n",
-        encoding="utf-8",
+        f"# BEGIN SOLUTION\n{pretty}# STARTER: {one_line}\n# END SOLUTION\n", encoding="utf-8"
     )
     print(f"wrote {TEMPLATE.relative_to(REPO_ROOT)}")
     return 0

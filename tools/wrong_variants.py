@@ -26,11 +26,7 @@ import dataclasses
 import re
 from pathlib import Path
 
-HEADER_KEYS = {
-    "the mistake": "mistake",
-    "why it is wrong": "why",
-    "caught by": "caught_by",
-}
+HEADER_KEYS = {"the mistake": "mistake", "why it is wrong": "why", "caught by": "caught_by"}
 
 # Failure types that mean the patch broke the program instead of making it wrong.
 BROKEN_TYPES = {
@@ -87,8 +83,7 @@ def parse_variant(path: Path) -> WrongVariant:
     missing = [k for k, v in HEADER_KEYS.items() if not fields.get(v)]
     if missing:
         raise VariantError(
-            "the header misses "
-            + ", ".join(f"`# {k[0].upper() + k[1:]}: ...`" for k in missing)
+            "the header misses " + ", ".join(f"`# {k[0].upper() + k[1:]}: ...`" for k in missing)
         )
     return WrongVariant(
         path=path,
@@ -127,16 +122,12 @@ def verdict(
     by_id = {rid: (outcome, message) for rid, outcome, message in results}
     for rid, outcome, message in results:
         if outcome == "error":
-            problems.append(
-                f"{rid} errors (collection or fixture): {message.strip()[:200]}"
-            )
+            problems.append(f"{rid} errors (collection or fixture): {message.strip()[:200]}")
     caught = True
     for node in variant.caught_by:
         rid = node_to_id(node)
         if rid not in by_id:
-            problems.append(
-                f"`Caught by:` names {node}, which is not a test of the day"
-            )
+            problems.append(f"`Caught by:` names {node}, which is not a test of the day")
             caught = False
             continue
         outcome, message = by_id[rid]

@@ -78,6 +78,17 @@ pub struct Tool {
     pub check: Vec<String>,
     /// How to install it, shown when the check fails.
     pub install: String,
+    /// The oldest version accepted (`"3.11"`), compared with the first version number `check`
+    /// prints.
+    #[serde(default)]
+    pub min_version: Option<String>,
+    /// Command that succeeds when the tool's service is up (`docker info`): a tool installed but
+    /// not running is reported apart from a missing one.
+    #[serde(default)]
+    pub running: Option<Vec<String>>,
+    /// How to start the service, shown when `running` fails.
+    #[serde(default)]
+    pub start: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -158,6 +169,22 @@ fn merge_tables(base: &mut toml::Table, over: toml::Table) {
             }
         }
     }
+}
+
+/// The keys a course folder's manifest stands for, without `extends`: with `base_text` (the
+/// manifest it extends), its own keys laid over the base's, as the course is loaded.
+pub fn effective_table(base_text: Option<&str>, own_text: &str, origin: &str) -> Result<toml::Table, UserError> {
+    let mut own = parse_table(own_text, origin)?;
+    own.remove("extends");
+    let Some(base_text) = base_text else { return Ok(own) };
+    let mut base = parse_table(base_text, "built-in course.toml")?;
+    merge_tables(&mut base, own);
+    Ok(base)
+}
+
+/// The table of a manifest's text.
+pub fn table(text: &str, origin: &str) -> Result<toml::Table, UserError> {
+    parse_table(text, origin)
 }
 
 impl Manifest {
@@ -278,6 +305,16 @@ impl Manifest {
         for (name, tool) in &self.tools {
             if tool.check.is_empty() {
                 return problem(format!("[tools.{name}] has an empty `check` command"));
+            }
+            if tool.running.as_ref().is_some_and(Vec::is_empty) {
+                return problem(format!("[tools.{name}] has an empty `running` command"));
+            }
+            if let Some(min) = &tool.min_version
+                && crate::ops::doctor::parse_version(min).is_none()
+            {
+                return problem(format!(
+                    "[tools.{name}] has min_version `{min}`, which is not a version such as \"3.11\""
+                ));
             }
         }
         Ok(())

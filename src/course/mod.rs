@@ -3,6 +3,8 @@
 mod day_config;
 mod files;
 mod manifest;
+mod source;
+pub mod version;
 
 use std::path::Path;
 
@@ -12,6 +14,8 @@ pub use day_config::DayConfig;
 pub use files::{CourseFiles, SourceFile};
 pub use manifest::extends as manifest_extends;
 pub use manifest::{Base, CommitIdentity, DayInfo, FORMAT_VERSION, Manifest, Prompt, Tool};
+pub use manifest::{effective_table as effective_manifest_table, table as manifest_table};
+pub use source::{CourseSource, Relation, relation};
 
 use crate::day_id::day_dir;
 use crate::error::UserError;
@@ -20,6 +24,8 @@ use crate::error::UserError;
 pub struct Course {
     pub manifest: Manifest,
     pub files: CourseFiles,
+    /// Where the course comes from; recorded in the bec.toml of the repos made from it.
+    pub source: CourseSource,
 }
 
 impl Course {
@@ -27,7 +33,11 @@ impl Course {
     pub fn built_in() -> Result<Course> {
         let files = CourseFiles::built_in();
         let manifest = read_manifest(&files, "built-in course.toml")?;
-        Ok(Course { manifest, files })
+        Ok(Course {
+            manifest,
+            files,
+            source: CourseSource::BuiltIn,
+        })
     }
 
     /// A course folder; with `extends = "builtin"` its files are laid over the built-in course.
@@ -51,7 +61,11 @@ impl Course {
                 (manifest, base.overlaid_with(own))
             }
         };
-        Ok(Course { manifest, files })
+        Ok(Course {
+            manifest,
+            files,
+            source: CourseSource::folder(dir),
+        })
     }
 
     /// `--course DIR` when given, else `BEC_COURSE`, else the built-in course.

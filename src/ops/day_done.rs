@@ -10,7 +10,7 @@ use std::path::Path;
 
 use crate::course::Course;
 use crate::day_id::day_dir;
-use crate::ops::check::{Outcome, PYTHON_ENV, check};
+use crate::ops::check::{CheckOptions, Outcome, PYTHON_ENV, check};
 
 /// What bec knows about a day the learner has left behind.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,9 +39,17 @@ pub fn day_done(course: &Course, root: &Path, day: u32) -> DayDone {
             why: format!("{} has no .venv; `uv sync` there makes it", day_dir(day)),
         };
     }
-    match check(course, root, Some(day)) {
+    let options = CheckOptions {
+        start: root.to_path_buf(),
+        day: Some(day),
+        ..CheckOptions::default()
+    };
+    match check(course, &options) {
         Ok(report) if report.all_passed() => DayDone::Done {
             passed: report.count(Outcome::Passed),
+        },
+        Ok(report) if !report.collection_errors.is_empty() => DayDone::NotChecked {
+            why: "its tests could not be collected".to_string(),
         },
         Ok(report) if report.tests.is_empty() => DayDone::NotChecked {
             why: "the tests could not run".to_string(),

@@ -5,6 +5,7 @@ pub mod cohort;
 pub mod course;
 pub mod day_done;
 pub mod doctor;
+pub mod hint;
 pub mod list;
 pub mod new;
 pub mod next;

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use git2::{Oid, Repository, Signature};
 
-use crate::course::Course;
+use crate::course::{Course, CourseSource, Relation, relation};
 use crate::date::Timestamp;
 use crate::error::UserError;
 use crate::ops::render_learner_repo;
@@ -32,6 +32,8 @@ pub struct NextReport {
     pub day: u32,
     pub title: String,
     pub outcome: MergeOutcome,
+    /// Set when the repo now follows another course source (see [`LearnerRepo::check_course`]).
+    pub source_move: Option<SourceMove>,
 }
 
 /// An opened learner repo: its root, git repo and state.
@@ -69,22 +71,113 @@ impl LearnerRepo {
         Ok((LearnerRepo { root, repo, state }, lock))
     }
 
-    /// Refuses a repo from another course.
-    pub fn check_course(&self, course: &Course) -> Result<(), UserError> {
-        if self.state.course_id != course.id() {
+    /// Refuses a course this repo does not follow: another course id, the built-in course for a
+    /// repo made from a folder, or an older version of the same course (`command` is named in
+    /// the fix). Returns the move to another source, to show: from the built-in course to a
+    /// folder given with `--course`, or to a folder that moved.
+    pub fn check_course(&self, course: &Course, command: &str) -> Result<Option<SourceMove>, UserError> {
+        let state = &self.state;
+        if state.course_id != course.id() {
+            let fix = match (&state.course_source, &course.source) {
+                (recorded, using) if recorded == using && matches!(using, CourseSource::Folder(_)) => format!(
+                    "Its course.toml now says `id = \"{}\"`: a course keeps its id for the repos made \
+                     from it, so set it back to `id = \"{}\"`.",
+                    course.id(),
+                    state.course_id
+                ),
+                (CourseSource::Folder(_), _) => format!(
+                    "Run `{}` (or set BEC_COURSE to that folder).",
+                    state.course_source.command(command)
+                ),
+                (CourseSource::BuiltIn, CourseSource::Folder(_)) => format!(
+                    "Run `bec {command}` without --course (and with BEC_COURSE unset) to use the course built into bec."
+                ),
+                (CourseSource::BuiltIn, CourseSource::BuiltIn) => format!(
+                    "This bec's built-in course is another one: use the bec this repo was made with, or \
+                     `bec --course DIR {command}` with a folder of course `{}`.",
+                    state.course_id
+                ),
+            };
             return Err(UserError::CourseMismatch {
-                repo_course: self.state.course_id.clone(),
+                repo_course: state.course_id.clone(),
+                repo_source: state.course_source.describe(),
                 course: course.id().to_string(),
+                using: course.source.describe(),
+                fix,
             });
         }
-        Ok(())
+        match relation(
+            &state.course_source,
+            &state.course_version,
+            &course.source,
+            course.version(),
+        ) {
+            Relation::Same { moved_from: None } => Ok(None),
+            Relation::Same { .. } | Relation::FromBuiltInToFolder => Ok(Some(SourceMove {
+                from: state.course_source.clone(),
+                to: course.source.clone(),
+            })),
+            Relation::FollowsFolder => {
+                let CourseSource::Folder(path) = &state.course_source else {
+                    unreachable!("a repo that follows a folder")
+                };
+                Err(UserError::FollowsCourseFolder {
+                    path: path.display().to_string(),
+                    rerun: state.course_source.command(command),
+                })
+            }
+            Relation::Older => Err(UserError::OlderCourse {
+                course: course.id().to_string(),
+                repo_version: state.course_version.clone(),
+                version: course.version().to_string(),
+                using: course.source.describe(),
+                fix: match course.source {
+                    CourseSource::BuiltIn => {
+                        "Upgrade bec: its built-in course is older than the one this repo has.".to_string()
+                    }
+                    CourseSource::Folder(_) => format!(
+                        "Use the folder with version {} or newer (`bec --course DIR {command}`), or give this \
+                         folder a higher `version` in its course.toml.",
+                        state.course_version
+                    ),
+                },
+            }),
+        }
+    }
+}
+
+/// A repo that moves to another course source with this command (same course id).
+#[derive(Debug, Clone)]
+pub struct SourceMove {
+    pub from: CourseSource,
+    pub to: CourseSource,
+}
+
+impl SourceMove {
+    /// The sentence that says so; `done` when the command made the move.
+    pub fn describe(&self, done: bool) -> String {
+        let (verb, later) = if done {
+            ("now follows", "run")
+        } else {
+            ("would follow", "you would run")
+        };
+        let mut text = format!(
+            "This repo {verb} {} instead of {}",
+            self.to.describe(),
+            self.from.describe()
+        );
+        if self.from == CourseSource::BuiltIn {
+            text.push_str(&format!(": {later} later commands with `{}`", self.to.command("…")));
+        }
+        text.push('.');
+        text
     }
 }
 
 /// Advances the repo by one day.
 pub fn next_day(course: &Course, options: &NextOptions) -> Result<NextReport> {
     let (learner, _lock) = LearnerRepo::open_to_change(&options.start, "next")?;
-    learner.check_course(course)?;
+    let source_move = learner.check_course(course, "next")?;
     let current = learner.state.current_day;
     if current >= course.manifest.last_day() {
         return Err(UserError::CourseFinished { day: current }.into());
@@ -94,6 +187,7 @@ pub fn next_day(course: &Course, options: &NextOptions) -> Result<NextReport> {
     let mut state = learner.state.clone();
     state.current_day = next;
     state.course_version = course.version().to_string();
+    state.course_source = course.source.clone();
     let author = check_ready_to_merge(&learner, options.date)?;
     let tree = render_learner_repo(course, &state, Variant::Starter, options.date)?;
     let tree = repo::write_tree(&learner.repo, &tree)
@@ -106,6 +200,7 @@ pub fn next_day(course: &Course, options: &NextOptions) -> Result<NextReport> {
         day: next,
         title: info.title.clone(),
         outcome,
+        source_move,
     })
 }
 

@@ -7,7 +7,8 @@ use std::path::Path;
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::course::Course;
+use crate::course::{Course, CourseSource, Relation, relation};
+use crate::error::UserError;
 use crate::ops::next::{LearnerRepo, open_git};
 use crate::repo::{self, RepoLock, conflicted_paths};
 use crate::state::{STATE_FILE, State};
@@ -18,8 +19,15 @@ pub struct StatusReport {
     pub root: String,
     pub course_id: String,
     pub course_version: String,
-    /// The course version bec would render now (differs after an instructor's update).
-    pub available_version: String,
+    /// `builtin` or `folder`: where the course this repo follows comes from.
+    pub course_source: String,
+    /// The folder of that course, for `folder`.
+    pub course_path: Option<String>,
+    /// A version of the course that `bec update` would bring in (after an instructor's update),
+    /// or null when there is none: same version, an older one, or not the course this repo follows.
+    pub available_version: Option<String>,
+    /// What to do about the course in use, in words (an update to run, a `--course` to give).
+    pub course_note: Option<String>,
     pub first_day: u32,
     pub current_day: u32,
     pub title: String,
@@ -67,7 +75,7 @@ pub fn status(course: &Course, start: &Path) -> Result<StatusReport> {
         Err(error) => return Err(error.into()),
     };
     let learner = LearnerRepo { root, repo, state };
-    learner.check_course(course)?;
+    let (available_version, course_note) = compare_course(&learner, course)?;
     let repo = &learner.repo;
     let branch = if repo.head_detached().unwrap_or(false) {
         None
@@ -83,7 +91,16 @@ pub fn status(course: &Course, start: &Path) -> Result<StatusReport> {
         root: learner.root.display().to_string(),
         course_id: learner.state.course_id.clone(),
         course_version: learner.state.course_version.clone(),
-        available_version: course.version().to_string(),
+        course_source: match &learner.state.course_source {
+            CourseSource::BuiltIn => "builtin".to_string(),
+            CourseSource::Folder(_) => "folder".to_string(),
+        },
+        course_path: match &learner.state.course_source {
+            CourseSource::BuiltIn => None,
+            CourseSource::Folder(path) => Some(path.display().to_string()),
+        },
+        available_version,
+        course_note,
         first_day: learner.state.first_day,
         current_day: day,
         title: course.manifest.day(day).map(|d| d.title.clone()).unwrap_or_default(),
@@ -95,6 +112,50 @@ pub fn status(course: &Course, start: &Path) -> Result<StatusReport> {
         busy,
         index_locked: repo.path().join("index.lock").exists(),
         repaired,
+    })
+}
+
+/// The version `bec update` would bring in, and what to tell the learner about the course in use.
+/// Another course id is refused as `bec next` refuses it; a course this repo does not follow, or
+/// an older version, is described without offering an update.
+fn compare_course(learner: &LearnerRepo, course: &Course) -> Result<(Option<String>, Option<String>), UserError> {
+    let state = &learner.state;
+    if state.course_id != course.id() {
+        learner.check_course(course, "status")?;
+    }
+    let version = course.version().to_string();
+    let relation = relation(&state.course_source, &state.course_version, &course.source, &version);
+    Ok(match relation {
+        Relation::Same { .. } if version == state.course_version => (None, None),
+        Relation::Same { .. } => {
+            let note = format!(
+                "version {version} is available: `{}` brings it in",
+                course.source.command("update")
+            );
+            (Some(version), Some(note))
+        }
+        Relation::FromBuiltInToFolder => {
+            let note = format!(
+                "{} has version {version}: `{}` moves this repo to it",
+                course.source.describe(),
+                course.source.command("update")
+            );
+            (Some(version), Some(note))
+        }
+        Relation::FollowsFolder => {
+            let note = format!(
+                "bec is using the course built into bec, not this repo's course: run `{}` to see its updates",
+                state.course_source.command("status")
+            );
+            (None, Some(note))
+        }
+        Relation::Older => {
+            let note = format!(
+                "{} has version {version}, older than this repo's: `bec update` does not go back to it",
+                course.source.describe()
+            );
+            (None, Some(note))
+        }
     })
 }
 

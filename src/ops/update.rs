@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 
 use crate::course::Course;
 use crate::date::Timestamp;
-use crate::ops::next::{LearnerRepo, check_ready_to_merge, commit_and_merge};
+use crate::ops::next::{LearnerRepo, SourceMove, check_ready_to_merge, commit_and_merge};
 use crate::ops::render_learner_repo;
 use crate::regions::Variant;
 use crate::repo::{self, MergeOutcome, RepoLock, merged_template, write_tree};
@@ -28,12 +28,18 @@ pub enum UpdateReport {
     /// The learner's branch already holds what the course renders now.
     UpToDate { version: String },
     /// `--check`: the course renders something new.
-    Available { from: String, to: String },
+    Available {
+        from: String,
+        to: String,
+        source_move: Option<SourceMove>,
+    },
     /// Merged (or stopped on conflicts).
     Updated {
         from: String,
         to: String,
         outcome: MergeOutcome,
+        /// Set when the repo now follows another course source.
+        source_move: Option<SourceMove>,
     },
 }
 
@@ -45,9 +51,10 @@ pub fn update(course: &Course, options: &UpdateOptions) -> Result<UpdateReport> 
         let (learner, lock) = LearnerRepo::open_to_change(&options.start, "update")?;
         (learner, Some(lock))
     };
-    learner.check_course(course)?;
+    let source_move = learner.check_course(course, "update")?;
     let mut state = learner.state.clone();
     state.course_version = course.version().to_string();
+    state.course_source = course.source.clone();
     for day in state.days() {
         course.lab_day(day)?;
     }
@@ -64,10 +71,15 @@ pub fn update(course: &Course, options: &UpdateOptions) -> Result<UpdateReport> 
         return Ok(UpdateReport::UpToDate { version: to });
     }
     if options.check_only {
-        return Ok(UpdateReport::Available { from, to });
+        return Ok(UpdateReport::Available { from, to, source_move });
     }
     let author = check_ready_to_merge(&learner, options.date)?;
     let message = format!("bec: update course {} from {from} to {to}", course.id());
     let outcome = commit_and_merge(course, &learner, rendered, &author, options.date, &message)?;
-    Ok(UpdateReport::Updated { from, to, outcome })
+    Ok(UpdateReport::Updated {
+        from,
+        to,
+        outcome,
+        source_move,
+    })
 }

@@ -32,7 +32,8 @@ fn export_writes_the_built_in_course_and_it_checks_clean() {
         .bec(&["course", "check", "exported"])
         .success()
         .stdout_has("course OK");
-    // the exported folder is a complete course: a repo made from it equals one made from the binary
+    // the exported folder is a complete course: a repo made from it has the files of one made
+    // from the binary; only bec.toml differs, by the course source it records
     sandbox
         .bec(&["new", "2", "builtin", "--yes", "--date", "2026-01-01"])
         .success();
@@ -48,9 +49,24 @@ fn export_writes_the_built_in_course_and_it_checks_clean() {
             "2026-01-01",
         ])
         .success();
+    let without_state = |repo: &str| -> Vec<_> {
+        snapshot(&sandbox.path().join(repo))
+            .into_iter()
+            .filter(|(path, _)| path != Path::new("bec.toml"))
+            .collect()
+    };
+    assert_eq!(without_state("builtin"), without_state("folder"));
+    let exported = dir.canonicalize().unwrap();
+    let state = |repo: &str| fs::read_to_string(sandbox.path().join(repo).join("bec.toml")).unwrap();
     assert_eq!(
-        head_id(&sandbox.path().join("builtin")),
-        head_id(&sandbox.path().join("folder"))
+        state("builtin").replace(
+            "version = \"0.1.0\"\n",
+            &format!(
+                "version = \"0.1.0\"\nsource = \"folder\"\npath = \"{}\"\n",
+                exported.display()
+            )
+        ),
+        state("folder")
     );
     // refuses a non-empty target
     sandbox.bec(&["course", "export", "exported"]).code(4).clean_error();
@@ -86,17 +102,51 @@ fn a_partial_course_folder_overrides_only_its_files() {
     diff.success()
         .stdout_has("overrides  days/day01/README.md")
         .stdout_has("+# Day 1, our school's way")
-        .stdout_has("overrides  course.toml");
-    sandbox.bec(&["course", "check", "school"]).success();
-    // diff needs an extending folder
-    write(
-        &sandbox.path().join("full/course.toml"),
-        &fs::read_to_string(fixture_course().join("course.toml")).unwrap(),
+        .stdout_has("changes    course.toml  (1 key(s), merged with the built-in one)\n")
+        .stdout_has("  ~ course.version = \"0.1.0\" → \"0.1.0-school.1\"\n");
+    // the manifest is compared by keys: no line of the built-in manifest reads as deleted
+    assert!(
+        diff.stdout.starts_with(
+            "changes    course.toml  (1 key(s), merged with the built-in one)\n  \
+             ~ course.version = \"0.1.0\" → \"0.1.0-school.1\"\noverrides"
+        ),
+        "{}",
+        diff.stdout
     );
+    sandbox.bec(&["course", "check", "school"]).success();
+}
+
+#[test]
+fn course_diff_of_a_full_export_lists_only_what_changed() {
+    let sandbox = Sandbox::new().built_in_course();
+    sandbox.bec(&["course", "export", "full"]).success();
+    let dir = sandbox.path().join("full");
+    let manifest = fs::read_to_string(dir.join("course.toml")).unwrap();
+    fs::write(
+        dir.join("course.toml"),
+        manifest.replacen("version = \"0.1.0\"", "version = \"1.0.0\"", 1),
+    )
+    .unwrap();
+    let readme = dir.join("days/day02/README.md");
+    let text = fs::read_to_string(&readme).unwrap();
+    fs::write(&readme, format!("{text}One more line.\n")).unwrap();
+    fs::remove_file(dir.join("days/day03/README.md")).unwrap();
+    write(&dir.join("days/day03/NOTES.md"), "notes\n");
+    let diff = sandbox.bec(&["course", "diff", "full"]);
+    diff.success()
+        .stdout_has("  ~ course.version = \"0.1.0\" → \"1.0.0\"\n")
+        .stdout_has("overrides  days/day02/README.md\n")
+        .stdout_has("+One more line.")
+        .stdout_has("removes    days/day03/README.md\n")
+        .stdout_has("adds       days/day03/NOTES.md\n")
+        .stdout_has("1 file(s) override the built-in course, 1 added, 1 removed,")
+        .stdout_has("identical (not listed; --all lists them).");
+    assert!(!diff.stdout.contains("same "), "identical files are hidden");
+    assert!(diff.stdout.lines().count() < 40, "{}", diff.stdout);
     sandbox
-        .bec(&["course", "diff", "full"])
-        .code(5)
-        .stderr_has("extends = \"builtin\"");
+        .bec(&["course", "diff", "full", "--all"])
+        .success()
+        .stdout_has("same       days/day01/README.md\n");
 }
 
 #[test]
@@ -112,6 +162,12 @@ fn course_check_reports_every_problem_with_file_and_line() {
         "line\n{{#if track}}\nnever closed\n",
     );
     write(&course.join("days/day02/solution.py"), "x = 1\n# END SOLUTION\n");
+    let manifest = fs::read_to_string(course.join("course.toml")).unwrap();
+    fs::write(
+        course.join("course.toml"),
+        manifest.replace("version = \"1.0.0\"", "version = \"spring-2026\""),
+    )
+    .unwrap();
     write(
         &course.join("days/day04/stray.txt"),
         "a day marked lab = false with files\n",
@@ -122,7 +178,8 @@ fn course_check_reports_every_problem_with_file_and_line() {
         .stderr_has("no_such_variable")
         .stderr_has("root/progress.txt.hbs")
         .stderr_has("days/day02/solution.py:2")
-        .stderr_has("day 4 is marked `lab = false`");
+        .stderr_has("day 4 is marked `lab = false`")
+        .stderr_has("`[course] version = \"spring-2026\"` is not a semantic version");
 }
 
 #[test]
@@ -133,8 +190,8 @@ fn course_check_labs_runs_starter_and_reference() {
     let text = fs::read_to_string(course.join("course.toml")).unwrap();
     let text = text.replace("tools = [\"python\"]\nlab = true", "tools = [\"python\"]\nlab = false");
     let text = text.replace(
-        "tools = [\"python\", \"imaginary\"]\nlab = true",
-        "tools = [\"python\", \"imaginary\"]\nlab = false",
+        "tools = [\"python\", \"imaginary\", \"oldtool\", \"daemon\"]\nlab = true",
+        "tools = [\"python\", \"imaginary\", \"oldtool\", \"daemon\"]\nlab = false",
     );
     let text = text.replace(
         "title = \"Day five\"\nweek = 1\nlab = true",
@@ -251,4 +308,64 @@ fn update_with_no_course_change_does_nothing() {
     let before = head_id(&repo);
     sandbox.bec_in("repo", &["update"]).success().stdout_has("Up to date");
     assert_eq!(head_id(&repo), before);
+}
+
+#[test]
+fn template_errors_are_plain_sentences_naming_every_unknown_variable() {
+    let sandbox = Sandbox::new();
+    let course = copy_of_fixture(sandbox.path());
+    write(
+        &course.join("days/day01/README.md.hbs"),
+        "# {{day.titel}} by {{autor_name}}\n\n{{#each days}}{{this.nmber}}{{/each}}\n{{no_such_variable}}\n",
+    );
+    write(
+        &course.join("root/progress.txt.hbs"),
+        "line\nline\n{{#if track}}\nnever closed\n",
+    );
+    write(
+        &course.join("root/crossed.txt.hbs"),
+        "{{#if track}}\n{{#each days}}\n{{/if}}\n",
+    );
+    write(&course.join("root/open.txt.hbs"), "text\n{{ day.title\n");
+    let run = sandbox.bec(&["course", "check", "course-copy"]);
+    run.code(5)
+        .stderr_has("root/progress.txt.hbs:3: `{{#if}}` opened at line 3 is never closed")
+        .stderr_has("root/crossed.txt.hbs:3: `{{/if}}` at line 3 cannot close `{{#each}}`, opened at line 2")
+        .stderr_has("root/open.txt.hbs:2: `{{` at line 2 is never closed with `}}`")
+        .stderr_has("days/day01/README.md.hbs:1: unknown variable `day.titel` (did you mean `day.title`?)")
+        .stderr_has("days/day01/README.md.hbs:1: unknown variable `autor_name` (did you mean `author_name`?)")
+        .stderr_has("days/day01/README.md.hbs:3: unknown variable `this.nmber` (did you mean `this.number`?)")
+        .stderr_has("days/day01/README.md.hbs:4: unknown variable `no_such_variable`");
+    assert!(!run.stderr.contains("Some("), "{}", run.stderr);
+    assert!(!run.stderr.contains("expected escape"), "{}", run.stderr);
+    // `bec new` stops at the same problems, with the same words
+    sandbox
+        .bec(&["--course", "course-copy", "new", "1", "repo", "--yes"])
+        .code(5)
+        .clean_error()
+        .stderr_has("unknown variable `autor_name` (did you mean `author_name`?)");
+    assert!(!sandbox.path().join("repo").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn course_check_labs_without_pytest_says_so_instead_of_counting_no_tests() {
+    use std::os::unix::fs::PermissionsExt;
+    let sandbox = Sandbox::new();
+    copy_of_fixture(sandbox.path());
+    // a real Python that cannot import pytest: `-S` leaves site-packages off its path
+    let python = sandbox.path().join("python-without-pytest");
+    fs::write(&python, format!("#!/bin/sh\nexec '{}' -S \"$@\"\n", test_python())).unwrap();
+    fs::set_permissions(&python, fs::Permissions::from_mode(0o755)).unwrap();
+    let mut command = sandbox.command(sandbox.path(), &["course", "check", "course-copy", "--labs"]);
+    command.env("BEC_PYTHON", &python);
+    let result = run(command.output().unwrap());
+    result
+        .code(7)
+        .clean_error()
+        .stderr_has("pytest is needed for this and was not found")
+        .stderr_has("No module named pytest")
+        .stderr_has("BEC_PYTHON");
+    assert!(!result.stdout.contains("0/0"), "{}", result.stdout);
+    assert!(!result.stderr.contains("0 of 0"), "{}", result.stderr);
 }

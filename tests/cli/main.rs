@@ -8,6 +8,7 @@ mod check_and_doctor;
 mod closed_pipe;
 mod cohort;
 mod course_limits;
+mod course_source;
 mod course_tools;
 mod damaged_state;
 mod faults;

@@ -86,21 +86,15 @@ ATTRIBUTE_ERROR = (
 
 
 def starter(tmp_path: Path, cases: str, exit_code: int = 1) -> pl.TestProof:
-    return pl.classify_starter(
-        pl.parse_junit(junit(tmp_path, cases)), exit_code, "output"
-    )
+    return pl.classify_starter(pl.parse_junit(junit(tmp_path, cases)), exit_code, "output")
 
 
 def reference(tmp_path: Path, cases: str, exit_code: int = 0) -> pl.TestProof:
-    return pl.classify_reference(
-        pl.parse_junit(junit(tmp_path, cases)), exit_code, "output"
-    )
+    return pl.classify_reference(pl.parse_junit(junit(tmp_path, cases)), exit_code, "output")
 
 
 def test_parse_junit_reads_every_outcome(tmp_path):
-    results = pl.parse_junit(
-        junit(tmp_path, ASSERTION + PASSING + SKIPPED + COLLECTION_ERROR)
-    )
+    results = pl.parse_junit(junit(tmp_path, ASSERTION + PASSING + SKIPPED + COLLECTION_ERROR))
     assert [(r.id, r.outcome) for r in results] == [
         ("tests.test_items::test_create_returns_201", "failed"),
         ("tests.test_items::test_health", "passed"),
@@ -111,9 +105,7 @@ def test_parse_junit_reads_every_outcome(tmp_path):
 
 
 def test_assertion_and_not_implemented_failures_are_accepted_on_the_starter(tmp_path):
-    proof = starter(
-        tmp_path, ASSERTION + ASSERTION_WITH_MESSAGE + NOT_IMPLEMENTED + PYTEST_FAILED
-    )
+    proof = starter(tmp_path, ASSERTION + ASSERTION_WITH_MESSAGE + NOT_IMPLEMENTED + PYTEST_FAILED)
     assert proof.violations == []
     assert (proof.total, proof.failing, proof.passing, proof.skipped) == (4, 4, 0, 0)
 
@@ -132,9 +124,7 @@ def test_a_skipped_live_test_beside_failing_lab_tests_is_fine(tmp_path):
         (ATTRIBUTE_ERROR, "AttributeError"),
     ],
 )
-def test_a_starter_failing_for_the_wrong_reason_is_a_violation(
-    tmp_path, case, expected
-):
+def test_a_starter_failing_for_the_wrong_reason_is_a_violation(tmp_path, case, expected):
     proof = starter(tmp_path, ASSERTION + case)
     assert len(proof.violations) == 1
     assert expected in proof.violations[0].text
@@ -178,9 +168,7 @@ def test_reference_must_pass_every_test_that_is_not_skipped(tmp_path):
     assert good.violations == []
     assert (good.passing, good.skipped) == (1, 1)
     bad = reference(tmp_path, PASSING + ASSERTION, exit_code=1)
-    assert [v.where for v in bad.violations] == [
-        "tests.test_items::test_create_returns_201"
-    ]
+    assert [v.where for v in bad.violations] == ["tests.test_items::test_create_returns_201"]
 
 
 def test_starter_and_reference_must_have_the_same_tests(tmp_path):
@@ -237,9 +225,7 @@ def test_starter_findings_already_reported_for_the_reference_are_dropped():
     ref = [pl.Violation("yamllint", "day16/compose.yaml:76", "trailing spaces")]
     starter = [
         pl.Violation("starter yamllint", "day16/compose.yaml:25", "trailing spaces"),
-        pl.Violation(
-            "starter yamllint", "day16/compose.yaml:3", "too many blank lines"
-        ),
+        pl.Violation("starter yamllint", "day16/compose.yaml:3", "too many blank lines"),
     ]
     kept = pl.drop_repeats(starter, ref)
     assert [v.text for v in kept] == ["too many blank lines"]
@@ -253,10 +239,7 @@ def test_custom_resources_get_a_structural_check():
         "spec": {
             "project": "default",
             "source": {"repoURL": "https://example.invalid/shop.git", "path": "k8s"},
-            "destination": {
-                "server": "https://kubernetes.default.svc",
-                "namespace": "shop",
-            },
+            "destination": {"server": "https://kubernetes.default.svc", "namespace": "shop"},
         },
     }
     assert pl.structural_k8s_check(app) == []
@@ -294,10 +277,7 @@ def test_load_lab_days_keeps_only_lab_days_in_order(tmp_path):
         encoding="utf-8",
     )
     days = pl.load_lab_days(manifest)
-    assert [(d.number, d.dir, d.title) for d in days] == [
-        (1, "day01", "One"),
-        (2, "day02", "Two"),
-    ]
+    assert [(d.number, d.dir, d.title) for d in days] == [(1, "day01", "One"), (2, "day02", "Two")]
 
 
 def test_parse_days_arg():
@@ -380,9 +360,7 @@ def tf_check(tmp_path: Path, files: dict[str, str]) -> list[str]:
     folder.mkdir()
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
-    assert HCL_PYTHON.exists(), (
-        "run scripts/lab-env first: the checker needs .cache/hcl-venv"
-    )
+    assert HCL_PYTHON.exists(), "run scripts/lab-env first: the checker needs .cache/hcl-venv"
     out = subprocess.run(
         [str(HCL_PYTHON), str(TOOLS / "prove_labs.py"), "--tf-check", str(folder)],
         capture_output=True,
@@ -399,9 +377,7 @@ def test_terraform_checker_accepts_a_correct_module(tmp_path):
 def test_terraform_checker_catches_an_undefined_variable(tmp_path):
     broken = GOOD_TF.replace("region = var.region", "region = var.regoin")
     findings = tf_check(tmp_path, {"main.tf": broken})
-    assert findings == [
-        'main.tf: var.regoin is referenced but no variable "regoin" is declared'
-    ]
+    assert findings == ['main.tf: var.regoin is referenced but no variable "regoin" is declared']
 
 
 def test_terraform_checker_catches_unresolved_resources_locals_and_data(tmp_path):
@@ -452,3 +428,107 @@ def test_tf_code_text_keeps_interpolations_and_drops_literals():
     assert "var.size" in code
     assert "t3.micro" not in code
     assert "HOME" not in code
+
+
+# ---------------------------------------------------------------------------------------------
+# Prometheus files: promtool
+
+
+def prometheus_folder(tmp_path: Path) -> Path:
+    prom = tmp_path / "repo" / "day38" / "prometheus"
+    prom.mkdir(parents=True)
+    (prom / "prometheus.yml").write_text("rule_files: [shop.rules.yml]\nscrape_configs: []\n")
+    (prom / "shop.rules.yml").write_text(
+        "groups:\n  - name: g\n    rules:\n      - alert: Down\n        expr: up == 0\n"
+    )
+    (prom / "shop.rules.test.yml").write_text("rule_files: [shop.rules.yml]\ntests: []\n")
+    (prom / "other.yml").write_text("a: 1\n")
+    return prom
+
+
+def promtool_linter(tmp_path: Path, promtool: Path | None) -> pl.Linter:
+    tools = pl.Tools(
+        bec=tmp_path / "bec",
+        lab_python=tmp_path / "lab" / "python",
+        hcl_python=tmp_path / "hcl" / "python",
+        checkov=tmp_path / "checkov",
+        promtool=promtool,
+    )
+    return pl.Linter(tools, tmp_path / "repo", "", tmp_path)
+
+
+def test_prometheus_rules_rule_tests_and_configs_are_told_apart(tmp_path):
+    prom = prometheus_folder(tmp_path)
+
+    fs = pl.classify_files(sorted(prom.iterdir()))
+
+    assert fs.prometheus_rules == [prom / "shop.rules.yml"]
+    assert fs.prometheus_rule_tests == [prom / "shop.rules.test.yml"]
+    assert fs.prometheus_configs == [prom / "prometheus.yml"]
+    assert prom / "other.yml" in fs.yaml and len(fs.yaml) == 4
+
+
+def test_a_grafana_provisioning_file_named_prometheus_yml_is_not_a_prometheus_config(
+    tmp_path,
+):
+    datasource = tmp_path / "grafana" / "datasources" / "prometheus.yml"
+    datasource.parent.mkdir(parents=True)
+    datasource.write_text("apiVersion: 1\ndatasources:\n  - name: Prometheus\n")
+
+    fs = pl.classify_files([datasource])
+
+    assert fs.prometheus_configs == [] and fs.yaml == [datasource]
+
+
+def test_promtool_runs_each_check_in_the_files_folder_and_reports_failures(tmp_path):
+    prom = prometheus_folder(tmp_path)
+    calls = tmp_path / "calls"
+    fake = tmp_path / "promtool"
+    fake.write_text(
+        "#!/bin/sh\n"
+        f'echo "$PWD $*" >> {calls}\n'
+        'if [ "$1" = test ]; then echo "FAILED: alert ShopDown did not fire"; exit 1; fi\n'
+    )
+    fake.chmod(0o755)
+    linter = promtool_linter(tmp_path, fake)
+
+    found = linter.promtool(pl.classify_files(sorted(prom.iterdir())))
+
+    assert calls.read_text().splitlines() == [
+        f"{prom} check rules shop.rules.yml",
+        f"{prom} test rules shop.rules.test.yml",
+        f"{prom} check config prometheus.yml",
+    ]
+    assert [(v.stage, v.where) for v in found] == [
+        ("promtool test rules", "day38/prometheus/shop.rules.test.yml")
+    ]
+    assert "ShopDown did not fire" in found[0].text
+
+
+def test_missing_promtool_is_a_violation_naming_the_fix(tmp_path):
+    prom = prometheus_folder(tmp_path)
+    linter = promtool_linter(tmp_path, tmp_path / "no-such-promtool")
+
+    found = linter.promtool(pl.classify_files(sorted(prom.iterdir())))
+
+    assert len(found) == 1
+    assert "scripts/lab-env" in found[0].text and "BEC_PROMTOOL" in found[0].text
+    assert linter.promtool(pl.classify_files([prom / "other.yml"])) == []
+
+
+def test_the_real_promtool_rejects_a_rule_with_a_bad_expression(tmp_path):
+    # Fetched by scripts/lab-env (scripts/fetch-promtool).
+    promtool = pl.default_path("BEC_PROMTOOL", "promtool/promtool")
+    prom = prometheus_folder(tmp_path)
+    (prom / "shop.rules.yml").write_text(
+        "groups:\n  - name: g\n    rules:\n      - alert: Down\n        expr: up ==\n"
+    )
+    (prom / "shop.rules.test.yml").unlink()
+    linter = promtool_linter(tmp_path, promtool)
+
+    found = linter.promtool(pl.classify_files(sorted(prom.iterdir())))
+
+    assert {v.stage for v in found} == {
+        "promtool check rules",
+        "promtool check config",
+    }, found

@@ -34,9 +34,7 @@ def week3_apps(_: Path) -> tuple[object, Callable]:
     users = users_app.create_app()
 
     def orders(transport: httpx.AsyncBaseTransport) -> object:
-        return orders_app.create_app(
-            users=client.UsersClient("http://users", transport=transport)
-        )
+        return orders_app.create_app(users=client.UsersClient("http://users", transport=transport))
 
     return users, orders
 
@@ -48,9 +46,7 @@ def containerised_apps(tmp: Path) -> tuple[object, Callable]:
 
     def orders(transport: httpx.AsyncBaseTransport) -> object:
         return orders_main.create_app(
-            f"sqlite:///{tmp / 'orders.db'}",
-            users_url="http://users",
-            users_transport=transport,
+            f"sqlite:///{tmp / 'orders.db'}", users_url="http://users", users_transport=transport
         )
 
     return users, orders
@@ -60,25 +56,17 @@ async def conversation(users_app, make_orders) -> list[tuple[str, int, object]]:
     """Every request of the contract, with the status and body each one gets."""
     log: list[tuple[str, int, object]] = []
 
-    async def call(
-        http: httpx.AsyncClient, method: str, url: str, **kwargs
-    ) -> httpx.Response:
+    async def call(http: httpx.AsyncClient, method: str, url: str, **kwargs) -> httpx.Response:
         response = await http.request(method, url, **kwargs)
         body = response.json()
         if isinstance(body, dict) and isinstance(body.get("detail"), list):
-            body = {
-                "detail": "validation error"
-            }  # pydantic's wording is not the contract
+            body = {"detail": "validation error"}  # pydantic's wording is not the contract
         if url == "/health":
             body = {"status": body["status"]}  # extra fields are additive
-        log.append(
-            (f"{method} {url} {kwargs.get('json', '')}", response.status_code, body)
-        )
+        log.append((f"{method} {url} {kwargs.get('json', '')}", response.status_code, body))
         return response
 
-    down = httpx.MockTransport(
-        lambda request: (_ for _ in ()).throw(httpx.ConnectError("down"))
-    )
+    down = httpx.MockTransport(lambda request: (_ for _ in ()).throw(httpx.ConnectError("down")))
     failing = httpx.MockTransport(lambda request: httpx.Response(500))
     async with users_app.router.lifespan_context(users_app):
         live = httpx.ASGITransport(app=users_app)
@@ -95,9 +83,7 @@ async def conversation(users_app, make_orders) -> list[tuple[str, int, object]]:
             ada = {"name": "Ada", "email": "ada@example.com"}
             await call(users, "POST", "/users", json=ada)
             await call(users, "POST", "/users", json=ada)
-            await call(
-                users, "POST", "/users", json={"name": "", "email": "not-an-address"}
-            )
+            await call(users, "POST", "/users", json={"name": "", "email": "not-an-address"})
             await call(users, "GET", "/users/1")
             await call(users, "GET", "/users/99")
             items = [
@@ -119,9 +105,7 @@ async def conversation(users_app, make_orders) -> list[tuple[str, int, object]]:
                     transport=httpx.ASGITransport(app=broken), base_url="http://orders"
                 ) as orders,
             ):
-                await call(
-                    orders, "POST", "/orders", json={"user_id": 1, "items": items}
-                )
+                await call(orders, "POST", "/orders", json={"user_id": 1, "items": items})
     return log
 
 
@@ -133,27 +117,8 @@ def run(factory, tmp: Path) -> list[tuple[str, int, object]]:
 def test_week3_services_answer_the_contract_as_documented(tmp_path: Path):
     log = run(week3_apps, tmp_path)
     codes = [code for _, code, _ in log]
-    assert codes == [
-        200,
-        200,
-        201,
-        409,
-        422,
-        200,
-        404,
-        201,
-        422,
-        422,
-        200,
-        404,
-        200,
-        200,
-        503,
-        503,
-    ]
-    order = next(
-        body for request, _, body in log if request.startswith("GET /orders/1")
-    )
+    assert codes == [200, 200, 201, 409, 422, 200, 404, 201, 422, 422, 200, 404, 200, 200, 503, 503]
+    order = next(body for request, _, body in log if request.startswith("GET /orders/1"))
     assert order["total_cents"] == 2 * 1250 + 499 and order["user_id"] == 1
 
 

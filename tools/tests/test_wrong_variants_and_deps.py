@@ -66,9 +66,7 @@ def test_a_variant_file_is_a_header_then_a_diff(tmp_path):
         ("The mistake: x\n" + DIFF, "header holds only"),
     ],
 )
-def test_a_variant_without_its_parts_is_refused_with_the_reason(
-    tmp_path, text, problem
-):
+def test_a_variant_without_its_parts_is_refused_with_the_reason(tmp_path, text, problem):
     with pytest.raises(wv.VariantError, match=problem):
         wv.parse_variant(write(tmp_path, text))
 
@@ -102,9 +100,7 @@ def test_a_variant_is_not_caught_when_a_named_test_passes(tmp_path):
         tmp_path, no_negative=("failed", "assert -1 >= 0"), exact=("passed", "")
     )
     assert not caught
-    assert problems == [
-        "tests/test_orders.py::test_exact passes: the wrong solution is not caught"
-    ]
+    assert problems == ["tests/test_orders.py::test_exact passes: the wrong solution is not caught"]
 
 
 def test_a_variant_that_breaks_the_import_does_not_count_as_caught(tmp_path):
@@ -119,9 +115,7 @@ def test_a_variant_that_breaks_the_import_does_not_count_as_caught(tmp_path):
 
 def test_a_collection_error_or_an_unknown_test_name_invalidates_the_proof(tmp_path):
     caught, problems = verdict(
-        tmp_path,
-        no_negative=("error", "fixture 'db' not found"),
-        other=("failed", "assert 0"),
+        tmp_path, no_negative=("error", "fixture 'db' not found"), other=("failed", "assert 0")
     )
     assert not caught
     assert any("errors (collection or fixture)" in p for p in problems)
@@ -137,9 +131,7 @@ def test_a_variant_diff_applies_with_git_apply_inside_the_day_folder(tmp_path):
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
     patch = tmp_path / "v.patch"
     patch.write_text(wv.parse_variant(write(tmp_path, HEADER + DIFF)).diff)
-    subprocess.run(
-        ["git", "apply", "-p1", "--directory=day07", str(patch)], cwd=repo, check=True
-    )
+    subprocess.run(["git", "apply", "-p1", "--directory=day07", str(patch)], cwd=repo, check=True)
     assert "return stock - n\n" in (repo / "day07" / "app" / "orders.py").read_text()
 
 
@@ -197,9 +189,7 @@ def test_a_lock_made_from_the_pyproject_is_in_step(tmp_path):
 
 
 def test_a_dependency_added_after_locking_is_reported(tmp_path):
-    changed = PYPROJECT.replace(
-        '"sqlalchemy==2.1.9"', '"sqlalchemy==2.1.9", "redis==8.1.0"'
-    )
+    changed = PYPROJECT.replace('"sqlalchemy==2.1.9"', '"sqlalchemy==2.1.9", "redis==8.1.0"')
     problems = day_deps.check(day(tmp_path, changed))
     assert problems == [
         "uv.lock is out of date with pyproject.toml dependencies (not locked: redis==8.1.0): "
@@ -217,12 +207,7 @@ def test_a_changed_dev_pin_and_a_missing_lock_are_reported(tmp_path):
 
 
 def test_every_declared_dependency_is_pinned_to_the_proven_version(tmp_path):
-    pins = {
-        "sqlalchemy": "2.1.9",
-        "psycopg": "3.3.9",
-        "pika": "1.4.4",
-        "pytest": "9.2.0",
-    }
+    pins = {"sqlalchemy": "2.1.9", "psycopg": "3.3.9", "pika": "1.4.4", "pytest": "9.2.0"}
     assert day_deps.pin_problems(day(tmp_path), pins) == []
     loose = PYPROJECT.replace("sqlalchemy==2.1.9", "sqlalchemy>=2.1").replace(
         '"pytest==9.2.0"', '"pytest==9.2.0", "rich==14.0.0"'
@@ -243,9 +228,7 @@ def test_load_pins_reads_name_and_version_by_canonical_name(tmp_path):
 
 def test_a_day_testing_with_testclient_must_declare_httpx2(tmp_path):
     (tmp_path / "tests").mkdir()
-    (tmp_path / "tests" / "test_api.py").write_text(
-        "from fastapi.testclient import TestClient\n"
-    )
+    (tmp_path / "tests" / "test_api.py").write_text("from fastapi.testclient import TestClient\n")
     day(tmp_path)
     assert "httpx2" in day_deps.testclient_problems(tmp_path)[0]
     with_httpx2 = PYPROJECT.replace(

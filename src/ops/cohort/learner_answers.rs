@@ -146,6 +146,7 @@ mod tests {
         let shared = State {
             course_id: "c".into(),
             course_version: "1".into(),
+            course_source: Default::default(),
             first_day: 1,
             current_day: 1,
             answers: [("a".to_string(), "shared".to_string())].into(),

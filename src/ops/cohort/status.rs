@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::course::Course;
 use crate::date::Timestamp;
 use crate::day_id::day_dir;
-use crate::ops::check::{Outcome, PYTHON_ENV, check};
+use crate::ops::check::{CheckOptions, Outcome, PYTHON_ENV, check};
 use crate::state::{STATE_FILE, State};
 
 use super::members::{Member, members};
@@ -182,7 +182,13 @@ fn member_status(course: &Course, member: &Member, run_tests: bool) -> MemberSta
         Err(error) => problems.push(error.to_string().lines().next().unwrap_or_default().to_string()),
     }
     if run_tests && status.current_day.is_some() {
-        match check(course, &member.path, None) {
+        match check(
+            course,
+            &CheckOptions {
+                start: member.path.clone(),
+                ..CheckOptions::default()
+            },
+        ) {
             Ok(report) if !report.all_passed() && missing_module(&report.output).is_some() => {
                 status.missing_packages = true;
                 problems.push(format!(
@@ -201,7 +207,10 @@ fn member_status(course: &Course, member: &Member, run_tests: bool) -> MemberSta
                 status.tests = Some(TestCount {
                     day: report.day,
                     passed,
-                    total: passed + report.count(Outcome::Failed) + report.count(Outcome::Error),
+                    total: passed
+                        + report.count(Outcome::Failed)
+                        + report.count(Outcome::Error)
+                        + report.collection_errors.len(),
                     all_passed: report.all_passed(),
                 });
             }

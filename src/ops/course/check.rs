@@ -1,6 +1,7 @@
 //! `bec course check DIR`: everything wrong with a course folder, in one run.
 //!
-//! Checks the manifest (with the checks `bec new` makes of prompts and the commit identity), that
+//! Checks the manifest (with the checks `bec new` makes of prompts and the commit identity, and
+//! that the version is a semantic version, which `bec next` and `bec update` order), that
 //! lab flags match the day folders, every day's `day.toml`, and renders every lab day as starter
 //! and as reference (Handlebars syntax, unknown variables, solution regions, unsafe paths) and
 //! commits each render as `bec new` does, in a scratch repo. With `--labs` it also runs each
@@ -12,9 +13,11 @@ use anyhow::Result;
 
 use crate::answers::Answers;
 use crate::course::Course;
+use crate::course::{DayConfig, version};
 use crate::date::Timestamp;
 use crate::day_id::day_dir;
-use crate::ops::check::{Outcome, run_day_tests};
+use crate::error::UserError;
+use crate::ops::check::{Outcome, PYTHON_ENV, resolve_python, run_day_tests};
 use crate::ops::new::commit_start;
 use crate::ops::{render_learner_repo, render_learner_tree};
 use crate::regions::Variant;
@@ -57,6 +60,13 @@ pub fn check_course(dir: &Path, run_labs: bool) -> Result<CourseCheckReport> {
             return Ok(report);
         }
     };
+    if !version::is_semantic(course.version()) {
+        report.problems.push(format!(
+            "course.toml: `[course] version = \"{}\"` is not a semantic version (MAJOR.MINOR.PATCH, like \
+             1.0.0 or 1.1.0-rc.1): bec orders versions to refuse taking a repo back to an older one",
+            crate::printable::printable(course.version())
+        ));
+    }
     report
         .problems
         .extend(course.lab_problems().into_iter().map(|e| e.to_string()));
@@ -103,6 +113,29 @@ pub fn check_course(dir: &Path, run_labs: bool) -> Result<CourseCheckReport> {
     Ok(report)
 }
 
+/// The error when the day's tests need pytest and the Python bec ran has none: then no lab
+/// can be proved, and the check says so instead of counting no test as a result.
+fn missing_pytest(config: &DayConfig, dir: &Path, output: &str) -> Option<UserError> {
+    let uses_python = config.test.command.first().is_some_and(|c| c == "python");
+    if !uses_python || !output.contains("No module named pytest") {
+        return None;
+    }
+    let python = resolve_python(dir).map_or_else(|_| "python3".to_string(), |p| p.display().to_string());
+    Some(UserError::MissingTool {
+        tool: "pytest".into(),
+        install: format!(
+            "`{python} -m pytest` says \"No module named pytest\", so no lab was run. Install pytest for \
+             that Python, or set {PYTHON_ENV} to a Python that has it (and the labs' dependencies)"
+        ),
+    })
+}
+
+fn last_lines(output: &str) -> Vec<&str> {
+    let mut lines: Vec<&str> = output.lines().filter(|l| !l.trim().is_empty()).rev().take(5).collect();
+    lines.reverse();
+    lines
+}
+
 /// Renders a day both ways into temp folders and runs its tests.
 fn prove_day(course: &Course, day: u32, answers: &Answers, problems: &mut Vec<String>) -> Result<String> {
     let mut line = format!("{}:", day_dir(day));
@@ -120,9 +153,28 @@ fn prove_day(course: &Course, day: u32, answers: &Answers, problems: &mut Vec<St
             std::fs::create_dir_all(target.parent().expect("inside the temp dir"))?;
             std::fs::write(&target, &file.bytes)?;
         }
-        let run = run_day_tests(&config, &temp.path().join(day_dir(day)))?;
+        let dir = temp.path().join(day_dir(day));
+        let run = run_day_tests(&config, &dir)?;
+        if run.tests.is_empty() {
+            if let Some(missing) = missing_pytest(&config, &dir, &run.output) {
+                return Err(missing.into());
+            }
+            problems.push(format!(
+                "{}: `{}` reported no test result for the {}, so the lab is not proved; its last lines:\n    {}",
+                day_dir(day),
+                config.test.command.join(" "),
+                match variant {
+                    Variant::Starter => "starter",
+                    Variant::Solution => "reference",
+                },
+                last_lines(&run.output).join("\n    ")
+            ));
+            line.push_str(" tests did not run");
+            break;
+        }
         let passed = run.tests.iter().filter(|t| t.outcome == Outcome::Passed).count();
-        let total = run.tests.iter().filter(|t| t.outcome != Outcome::Skipped).count();
+        // a module that cannot be imported on the starter is a failing lab, not "no tests"
+        let total = run.tests.iter().filter(|t| t.outcome != Outcome::Skipped).count() + run.collection_errors.len();
         match variant {
             Variant::Starter => {
                 line.push_str(&format!(" starter {passed}/{total} passing"));

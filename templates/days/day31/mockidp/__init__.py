@@ -1,0 +1,1 @@
+"""A small OpenID Connect provider for the lab: enough of the protocol to log in against."""
