@@ -95,6 +95,7 @@ def create_app(
         timing = f'cache;desc="{how}"'
         if how != "hit":
             timing += f", db;dur={(timer() - started) * 1000:.1f}"
+        # STARTER: # TODO(day39): go through the app cache; say hit or miss in Server-Timing
         # STARTER: products = await catalog.catalogue()
         # STARTER: timing = 'cache;desc="none"'
         # END SOLUTION

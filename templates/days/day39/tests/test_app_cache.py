@@ -2,9 +2,11 @@
 
 import asyncio
 
+import httpx
 import pytest
 
 from app.app_cache import HIT, MISS, SHARED, SingleFlightCache
+from app.main import create_app
 from tests.conftest import FakeClock, server_timing
 
 
@@ -153,3 +155,27 @@ def test_server_timing_tells_a_cache_miss_from_a_hit(api):
     assert float(miss["db"]["dur"]) >= 0, "a miss reports the time of the query"
     assert hit.get("cache", {}).get("desc") == "hit"
     assert "db" not in hit
+
+
+def test_ten_concurrent_requests_for_a_cold_catalogue_run_one_query(catalog, clock):
+    """The same through HTTP: ten GET /products arrive while the first query is still running."""
+
+    async def scenario():
+        catalog.gate = asyncio.Event()
+        app = create_app(catalog=catalog, clock=clock, ttl=30.0)
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://shop.test") as client:
+            tasks = [asyncio.create_task(client.get("/products")) for _ in range(10)]
+            # asyncio.sleep(0) waits for no time: each pass lets every ready task take one step,
+            # so all ten requests get into the app while the query is held at the gate.
+            for _ in range(200):
+                if any(t.done() for t in tasks):
+                    break
+                await asyncio.sleep(0)
+            catalog.gate.set()
+            return await asyncio.gather(*tasks)
+
+    responses = asyncio.run(scenario())
+    assert [r.status_code for r in responses] == [200] * 10
+    assert catalog.catalogue_queries == 1, f"{catalog.catalogue_queries} queries for one cold key"
+    assert len({r.content for r in responses}) == 1
