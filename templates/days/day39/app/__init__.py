@@ -1,0 +1,1 @@
+"""Day 39: the shop's product API, made cheap to serve again and again."""

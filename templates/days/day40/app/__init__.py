@@ -1,0 +1,1 @@
+"""Day 40: the Orders service survives a flaky Payments service."""
