@@ -55,6 +55,8 @@ pub fn render(course: &Course, plan: &RenderPlan) -> Result<RenderedTree, Vec<Us
     handlebars.register_escape_fn(handlebars::no_escape);
 
     let mut out = RenderedTree::new();
+    // Which course file each rendered path comes from, to name it in errors.
+    let mut origins: BTreeMap<String, String> = BTreeMap::new();
     let mut errors = Vec::new();
 
     let mut sources = vec![Source {
@@ -151,6 +153,7 @@ pub fn render(course: &Course, plan: &RenderPlan) -> Result<RenderedTree, Vec<Us
             }
             match render_contents(&mut handlebars, source_path, is_template, file, *variant, context) {
                 Ok(rendered) => {
+                    origins.insert(full.clone(), source_path.to_string());
                     if out.insert(full.clone(), rendered).is_some() {
                         errors.push(UserError::UnsafePath {
                             file: source_path.to_string(),
@@ -163,7 +166,31 @@ pub fn render(course: &Course, plan: &RenderPlan) -> Result<RenderedTree, Vec<Us
             }
         }
     }
+    errors.extend(file_folder_clashes(&origins));
     if errors.is_empty() { Ok(out) } else { Err(errors) }
+}
+
+/// A rendered path that is also a folder of another rendered path (`day03/app` and
+/// `day03/app/main.py`): git cannot hold both, so one of the two files would be lost.
+fn file_folder_clashes(origins: &BTreeMap<String, String>) -> Vec<UserError> {
+    let mut errors = Vec::new();
+    for (path, source) in origins {
+        let mut folder = path.as_str();
+        while let Some((parent, _)) = folder.rsplit_once('/') {
+            if let Some(file_source) = origins.get(parent) {
+                errors.push(UserError::UnsafePath {
+                    file: source.clone(),
+                    rendered: path.clone(),
+                    problem: format!(
+                        "lies inside `{parent}`, which {file_source} renders as a file; rename one of them"
+                    ),
+                });
+                break;
+            }
+            folder = parent;
+        }
+    }
+    errors
 }
 
 /// Why a course file may not render to `path`, when it is a `bec.toml`: at the root it is bec's
@@ -320,6 +347,24 @@ fn names_git_folder(segment: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_that_is_both_a_file_and_a_folder_is_refused() {
+        let origins: BTreeMap<String, String> = [
+            ("day03/app", "days/day03/app"),
+            ("day03/app-notes.md", "days/day03/app-notes.md"),
+            ("day03/app/main.py", "days/day03/app/main.py"),
+            ("day03/application.py", "days/day03/application.py"),
+        ]
+        .into_iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        let errors = file_folder_clashes(&origins);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        let message = errors[0].to_string();
+        assert!(message.contains("days/day03/app/main.py"), "{message}");
+        assert!(message.contains("lies inside `day03/app`"), "{message}");
+    }
 
     #[test]
     fn unsafe_paths_are_refused() {
