@@ -47,6 +47,7 @@ def test_records_every_request_body_and_header():
     assert llm.requests[0]["temperature"] == 0.2
     assert llm.requests[1]["model"] == "shop-model"
     assert llm.calls[0].path == "/v1/chat/completions"
+    assert llm.calls[0].url == "http://fake-llm/v1/chat/completions"
     assert llm.calls[0].headers["authorization"] == "Bearer test"
     assert llm.calls[0].timeout["read"] == 7.5
 
