@@ -1562,6 +1562,15 @@ def prove_day(
     # d. known-wrong solutions: each must be caught by the tests it names
     if ref_ok and ref_results is not None:
         prove_wrong_variants(day, tools, course_src, ref_repo, base, rep, log)
+    if rep.wrong_total < MIN_WRONG_VARIANTS:
+        rep.violations.append(
+            Violation(
+                "known-wrong variants",
+                f"wrong/{day.dir}/",
+                f"{rep.wrong_total} known-wrong variant(s); a day needs at least "
+                f"{MIN_WRONG_VARIANTS}, chosen on the mistakes its topic invites",
+            )
+        )
     rep.seconds = time.monotonic() - t0
     return rep, (ref_repo if ref_ok else None)
 
@@ -1824,10 +1833,7 @@ def main(argv: list[str] | None = None) -> int:
     failed = len(everything) - passed
     tried = sum(r.wrong_total for r in reports)
     caught = sum(r.wrong_caught for r in reports)
-    short = [r.name for r in reports if r.wrong_total < MIN_WRONG_VARIANTS]
     print(f"\nknown-wrong variants: {caught} of {tried} caught")
-    if short:
-        print(f"days with fewer than {MIN_WRONG_VARIANTS} known-wrong variants: {', '.join(short)}")
     print(f"\nproved {len(reports)} lab day(s) and the repo root in {time.monotonic() - t0:.0f}s")
     print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
