@@ -16,8 +16,8 @@ new user would run them, with nothing of this machine's user set up:
 What each step must do:
 
 - `cd DIR`: DIR exists;
-- `bec doctor`: exit 0, or exit 7 when the only missing tool is docker and docker really has
-  no running engine on this machine (then that is what doctor must say);
+- `bec doctor`: exit 0, or exit 7 when the only tool missing or not running is docker and
+  docker really has no running engine on this machine (then that is what doctor must say);
 - `bec check`: exit 1 and print what the README's comment on that line quotes
   ("0 of N tests passing");
 - every other command: exit 0. After `cargo install`, `bec` on PATH must be the one it
@@ -185,10 +185,17 @@ def judge(step: Step, code: int, output: str, env: dict[str, str], home: Path) -
     if step.command.startswith("bec doctor"):
         if code == 0:
             return None
-        missing = re.findall(r"^\s*MISSING\s+(\S+)", output, flags=re.MULTILINE)
-        if code == 7 and missing == ["docker"] and not docker_engine_runs(env):
+        # doctor marks a tool MISSING, TOO OLD or NOT RUNNING; docker without a running engine
+        # (installed or not) is the one problem this machine may have.
+        problems = re.findall(
+            r"^\s*(?:MISSING|TOO OLD|NOT RUNNING)\s+(\S+)", output, flags=re.MULTILINE
+        )
+        if code == 7 and problems == ["docker"] and not docker_engine_runs(env):
             return None
-        return f"exit {code}, missing {missing or 'nothing'}: expected 0 (or 7 for docker alone)"
+        return (
+            f"exit {code}, problems with {problems or 'nothing'}: expected 0 "
+            "(or 7 for docker alone, when no Docker engine runs)"
+        )
     if step.command.startswith("bec check"):
         quoted = re.search(r'"(\d+ of \d+ tests passing)"', step.comment)
         if quoted is None:

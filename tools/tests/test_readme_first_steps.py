@@ -82,7 +82,11 @@ def test_doctor_may_only_miss_docker_when_no_engine_runs(tmp_path):
     assert rfs.judge(step, 0, "", env, tmp_path) is None
     assert rfs.judge(step, 7, docker_only, env, tmp_path) is None
     uv_too = docker_only + "  MISSING  uv     not found on PATH\n"
-    assert "missing" in rfs.judge(step, 7, uv_too, env, tmp_path)
+    assert "problems with ['docker', 'uv']" in rfs.judge(step, 7, uv_too, env, tmp_path)
+    stopped = "  ok       git\n  NOT RUNNING  docker     installed but not running\n"
+    assert rfs.judge(step, 7, stopped, env, tmp_path) is None
+    old_python = stopped + "  TOO OLD      python     Python 3.10.1\n"
+    assert "python" in rfs.judge(step, 7, old_python, env, tmp_path)
 
 
 def test_pins_compare_normalised_names_and_exact_versions(tmp_path):
