@@ -5,18 +5,9 @@
 # Needs GNU time (Debian: apt-get install time).
 set -euo pipefail
 
-root="$(cd "$(dirname "$0")/.." && pwd)"
-if [ $# -ge 1 ]; then
-    bec="$(realpath "$1")"
-else
-    cargo build --release --quiet --manifest-path "$root/Cargo.toml"
-    bec="$root/target/release/bec"
-fi
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-export HOME="$work/home" GIT_CONFIG_NOSYSTEM=1 SOURCE_DATE_EPOCH=1767225600
-unset BEC_COURSE
-mkdir -p "$HOME"
+bench_tools="/usr/bin/time git"
+bench_bec="${1:-}"
+source "$(dirname "$0")/setup.sh"
 
 echo "| expressions | lines | user s | elapsed s |"
 echo "|---:|---:|---:|---:|"
