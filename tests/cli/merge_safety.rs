@@ -2,7 +2,7 @@
 //! repo, and recover from merges stopped half-way.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use git2::{Repository, RepositoryState};
 
@@ -82,8 +82,10 @@ fn next_never_writes_through_an_ignored_symlink_where_the_course_adds_a_folder()
     assert_eq!(picture(&repo_dir), before);
 }
 
-#[test]
-fn update_check_compares_with_what_the_branch_merged_after_git_merge_abort() {
+/// A repo at day 1 whose `bec update` to course 1.1.0 stopped on a conflict in
+/// `day01/notes.txt` (both sides changed its second line). Returns the sandbox, the repo, the
+/// 1.1.0 course folder and `bec/template` as it was before the update.
+fn update_stopped_on_a_conflict() -> (Sandbox, PathBuf, PathBuf, git2::Oid) {
     let sandbox = Sandbox::new();
     let repo_dir = sandbox.new_repo("1");
     fs::write(
@@ -99,6 +101,12 @@ fn update_check_compares_with_what_the_branch_merged_after_git_merge_abort() {
         "Notes for day 1.\nThe instructor's.\nLine three.\n",
     );
     bec_with_course(&sandbox, &repo_dir, &v2, &["update"]).code(6);
+    (sandbox, repo_dir, v2, template_before)
+}
+
+#[test]
+fn update_check_compares_with_what_the_branch_merged_after_git_merge_abort() {
+    let (sandbox, repo_dir, v2, template_before) = update_stopped_on_a_conflict();
     // the learner undoes the merge with git itself
     git(&sandbox, &repo_dir, &["merge", "--abort"]).success();
 
@@ -352,21 +360,7 @@ fn abort_refuses_to_drop_an_edit_made_after_the_merge_to_a_file_it_wrote() {
 
 #[test]
 fn status_repairs_a_template_branch_an_interrupted_older_bec_left_ahead() {
-    let sandbox = Sandbox::new();
-    let repo_dir = sandbox.new_repo("1");
-    fs::write(
-        repo_dir.join("day01/notes.txt"),
-        "Notes for day 1.\nMine.\nLine three.\n",
-    )
-    .unwrap();
-    commit_all(&repo_dir, "my notes");
-    let template_before = ref_id(&repo_dir, "refs/heads/bec/template");
-    let v2 = fixture_at_version(sandbox.path(), "1.1.0");
-    write_file(
-        &v2.join("days/day01/notes.txt"),
-        "Notes for day 1.\nRevised.\nLine three.\n",
-    );
-    bec_with_course(&sandbox, &repo_dir, &v2, &["update"]).code(6);
+    let (sandbox, repo_dir, v2, template_before) = update_stopped_on_a_conflict();
     // what an older bec left when killed after moving bec/template: no merge, no record
     git(&sandbox, &repo_dir, &["merge", "--abort"]).success();
     fs::remove_file(repo_dir.join(".git/bec/merge-abort")).unwrap();
