@@ -22,7 +22,8 @@ fn write_roster(sandbox: &Sandbox, text: &str) {
 }
 
 /// `bec cohort new roster.csv --day 1 --out class --date DATE` plus the shared answers and `extra`.
-fn cohort_new(sandbox: &Sandbox, extra: &[&str]) -> Run {
+/// `bec cohort new roster.csv --day 1 --out class` with the class's date and shared answers.
+pub(crate) fn cohort_new(sandbox: &Sandbox, extra: &[&str]) -> Run {
     let mut args = vec![
         "cohort",
         "new",

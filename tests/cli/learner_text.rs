@@ -5,28 +5,10 @@ use std::fs;
 
 use crate::support::*;
 
-const SHARED: [&str; 4] = [
-    "--set",
-    "author_name=Course Staff",
-    "--set",
-    "author_email=staff@example.invalid",
-];
-
+/// `bec cohort new` for this roster, as the cohort tests run it.
 fn cohort_new(sandbox: &Sandbox, roster: &str) -> Run {
     fs::write(sandbox.path().join("roster.csv"), roster).unwrap();
-    let mut args = vec![
-        "cohort",
-        "new",
-        "roster.csv",
-        "--day",
-        "1",
-        "--out",
-        "class",
-        "--date",
-        "2026-01-01",
-    ];
-    args.extend(SHARED);
-    sandbox.bec(&args)
+    crate::cohort::cohort_new(sandbox, &[])
 }
 
 #[track_caller]
