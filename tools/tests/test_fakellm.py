@@ -227,3 +227,44 @@ def test_unknown_path_is_404():
     llm = fakellm.FakeLLM(default="x")
     with pytest.raises(openai.NotFoundError):
         llm.client().embeddings.create(model="m", input="hello")
+
+
+def test_a_callable_reply_is_worked_out_from_the_request():
+    llm = fakellm.FakeLLM()
+    llm.when("echo", lambda body: body["messages"][-1]["content"].upper())
+    assert ask(llm.client(), "echo me").choices[0].message.content == "ECHO ME"
+
+
+def test_extractive_quotes_and_cites_the_best_matching_context_sentence():
+    llm = fakellm.FakeLLM(default=fakellm.extractive())
+    prompt = (
+        "Sources:\n"
+        "[returns-1] Unopened items can be returned within 30 days. Refunds go to the card.\n"
+        "[shipping-2] Standard shipping takes three to five working days.\n"
+        "Question: How long does standard shipping take?"
+    )
+    answer = ask(llm.client(), prompt).choices[0].message.content
+    assert answer == "Standard shipping takes three to five working days. [shipping-2]"
+
+
+def test_extractive_says_it_does_not_know_without_a_matching_source():
+    llm = fakellm.FakeLLM(default=fakellm.extractive())
+    with_unrelated = "[returns-1] Unopened items can be returned.\nQuestion: Who won the cup?"
+    assert ask(llm.client(), with_unrelated).choices[0].message.content == fakellm.DONT_KNOW
+    assert ask(llm.client(), "Who won the cup?").choices[0].message.content == fakellm.DONT_KNOW
+
+
+def test_extractive_reads_sources_from_a_system_message_too():
+    llm = fakellm.FakeLLM(default=fakellm.extractive())
+    client = llm.client()
+    answer = client.chat.completions.create(
+        model="m",
+        messages=[
+            {
+                "role": "system",
+                "content": "Answer from these sources.\n[faq-7] Passwords reset by email.",
+            },
+            {"role": "user", "content": "How do I reset my passwords?"},
+        ],
+    )
+    assert answer.choices[0].message.content == "Passwords reset by email. [faq-7]"

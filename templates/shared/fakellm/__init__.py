@@ -7,6 +7,7 @@ process.
     llm = FakeLLM()
     llm.when("refund", "Refunds take five days.")     # rule on the last user message
     llm.reply("Hello!")                               # queued: used before any rule, once
+    llm.default = extractive()                        # quote + cite the prompt's [id] passages
     llm.inject(rate_limited(retry_after=2), calls=[1])
     client = llm.client()                             # an openai.OpenAI
     ...
@@ -18,10 +19,12 @@ counts and costs in tests behave like a provider's.
 
 from __future__ import annotations
 
+from .extractive import DONT_KNOW, extractive, question_in, sources_in
 from .fake import (
     Call,
     FakeLLM,
     Fault,
+    Responder,
     ToolCall,
     bad_request,
     rate_limited,
@@ -31,15 +34,20 @@ from .fake import (
 from .tokens import count_message_tokens, count_tokens, split_tokens
 
 __all__ = [
+    "DONT_KNOW",
     "Call",
     "FakeLLM",
     "Fault",
+    "Responder",
     "ToolCall",
     "bad_request",
     "count_message_tokens",
     "count_tokens",
+    "extractive",
+    "question_in",
     "rate_limited",
     "server_error",
+    "sources_in",
     "split_tokens",
     "timeout",
 ]

@@ -26,6 +26,9 @@ class ToolCall:
 
 
 Reply = str | ToolCall | list[ToolCall]
+# A reply worked out from the request body when the call arrives (see `extractive`).
+Responder = Callable[[dict[str, Any]], Reply]
+Scripted = Reply | Responder
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,7 @@ class Call:
 @dataclass
 class _Rule:
     matches: Callable[[dict[str, Any]], bool]
-    reply: Reply
+    reply: Scripted
     times: int | None  # None: every time
 
 
@@ -81,7 +84,9 @@ def last_user_message(body: dict[str, Any]) -> str:
         if message.get("role") == "user":
             content = message.get("content")
             if isinstance(content, list):
-                return "".join(p.get("text", "") for p in content if isinstance(p, dict))
+                return "".join(
+                    p.get("text", "") for p in content if isinstance(p, dict)
+                )
             return content or ""
     return ""
 
@@ -89,11 +94,13 @@ def last_user_message(body: dict[str, Any]) -> str:
 class FakeLLM:
     """An OpenAI-compatible chat completions endpoint living in a `httpx.MockTransport`."""
 
-    def __init__(self, *, model: str = "fake-model", default: Reply | None = None) -> None:
+    def __init__(
+        self, *, model: str = "fake-model", default: Scripted | None = None
+    ) -> None:
         self.model = model
         self.default = default
         self.calls: list[Call] = []
-        self._queue: list[Reply] = []
+        self._queue: list[Scripted] = []
         self._rules: list[_Rule] = []
         self._faults: dict[int, Fault] = {}
         self._every_call_fault: Fault | None = None
@@ -101,15 +108,16 @@ class FakeLLM:
 
     # -- scripting ------------------------------------------------------------------------------
 
-    def reply(self, *replies: Reply) -> FakeLLM:
-        """Queue replies: each call takes the next one, before any rule is tried."""
+    def reply(self, *replies: Scripted) -> FakeLLM:
+        """Queue replies: each call takes the next one, before any rule is tried. A callable
+        reply is called with the request body and answers what it returns."""
         self._queue.extend(replies)
         return self
 
     def when(
         self,
         pattern: str | Callable[[dict[str, Any]], bool],
-        reply: Reply,
+        reply: Scripted,
         *,
         times: int | None = None,
     ) -> FakeLLM:
@@ -151,7 +159,9 @@ class FakeLLM:
         from openai import OpenAI
 
         kwargs.setdefault("max_retries", 0)
-        return OpenAI(api_key="test", base_url=BASE_URL, http_client=self.http_client(), **kwargs)
+        return OpenAI(
+            api_key="test", base_url=BASE_URL, http_client=self.http_client(), **kwargs
+        )
 
     def async_client(self, **kwargs: Any):
         from openai import AsyncOpenAI
@@ -192,7 +202,9 @@ class FakeLLM:
         )
         self.calls.append(call)
 
-        if request.method != "POST" or not request.url.path.endswith("/chat/completions"):
+        if request.method != "POST" or not request.url.path.endswith(
+            "/chat/completions"
+        ):
             call.answered = "fault 404"
             return _error(404, {}, f"Unknown path {request.method} {request.url.path}")
 
@@ -208,13 +220,19 @@ class FakeLLM:
         if reply is None:
             call.answered = "unscripted"
             text = last_user_message(body)[:80]
-            return _error(500, {}, f"fake LLM: no scripted reply for call {number} ({text!r})")
+            return _error(
+                500, {}, f"fake LLM: no scripted reply for call {number} ({text!r})"
+            )
         call.answered = "reply"
         if body.get("stream"):
             return self._stream(body, reply)
         return httpx.Response(200, json=self._completion(body, reply))
 
     def _next_reply(self, body: dict[str, Any]) -> Reply | None:
+        scripted = self._next_scripted(body)
+        return scripted(body) if callable(scripted) else scripted
+
+    def _next_scripted(self, body: dict[str, Any]) -> Scripted | None:
         if self._queue:
             return self._queue.pop(0)
         for rule in self._rules:
@@ -267,7 +285,9 @@ class FakeLLM:
                 {
                     "index": 0,
                     "message": message,
-                    "finish_reason": "tool_calls" if message.get("tool_calls") else "stop",
+                    "finish_reason": "tool_calls"
+                    if message.get("tool_calls")
+                    else "stop",
                     "logprobs": None,
                 }
             ],
@@ -279,7 +299,9 @@ class FakeLLM:
         model = body.get("model", self.model)
         ident = f"chatcmpl-fake-{len(self.calls)}"
 
-        def chunk(delta: dict[str, Any] | None, finish: str | None = None, **extra: Any) -> bytes:
+        def chunk(
+            delta: dict[str, Any] | None, finish: str | None = None, **extra: Any
+        ) -> bytes:
             choices = (
                 []
                 if delta is None
@@ -323,7 +345,9 @@ class FakeLLM:
 
 
 def _error(status: int, headers: dict[str, str], message: str) -> httpx.Response:
-    kind = {400: "invalid_request_error", 429: "rate_limit_exceeded"}.get(status, "server_error")
+    kind = {400: "invalid_request_error", 429: "rate_limit_exceeded"}.get(
+        status, "server_error"
+    )
     return httpx.Response(
         status,
         headers=headers,
