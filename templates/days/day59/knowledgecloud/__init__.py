@@ -1,0 +1,1 @@
+"""KnowledgeCloud, the capstone's document Q&A platform: today, its plugin host."""
