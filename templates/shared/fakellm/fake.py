@@ -84,9 +84,7 @@ def last_user_message(body: dict[str, Any]) -> str:
         if message.get("role") == "user":
             content = message.get("content")
             if isinstance(content, list):
-                return "".join(
-                    p.get("text", "") for p in content if isinstance(p, dict)
-                )
+                return "".join(p.get("text", "") for p in content if isinstance(p, dict))
             return content or ""
     return ""
 
@@ -94,9 +92,7 @@ def last_user_message(body: dict[str, Any]) -> str:
 class FakeLLM:
     """An OpenAI-compatible chat completions endpoint living in a `httpx.MockTransport`."""
 
-    def __init__(
-        self, *, model: str = "fake-model", default: Scripted | None = None
-    ) -> None:
+    def __init__(self, *, model: str = "fake-model", default: Scripted | None = None) -> None:
         self.model = model
         self.default = default
         self.calls: list[Call] = []
@@ -159,9 +155,7 @@ class FakeLLM:
         from openai import OpenAI
 
         kwargs.setdefault("max_retries", 0)
-        return OpenAI(
-            api_key="test", base_url=BASE_URL, http_client=self.http_client(), **kwargs
-        )
+        return OpenAI(api_key="test", base_url=BASE_URL, http_client=self.http_client(), **kwargs)
 
     def async_client(self, **kwargs: Any):
         from openai import AsyncOpenAI
@@ -202,9 +196,7 @@ class FakeLLM:
         )
         self.calls.append(call)
 
-        if request.method != "POST" or not request.url.path.endswith(
-            "/chat/completions"
-        ):
+        if request.method != "POST" or not request.url.path.endswith("/chat/completions"):
             call.answered = "fault 404"
             return _error(404, {}, f"Unknown path {request.method} {request.url.path}")
 
@@ -220,9 +212,7 @@ class FakeLLM:
         if reply is None:
             call.answered = "unscripted"
             text = last_user_message(body)[:80]
-            return _error(
-                500, {}, f"fake LLM: no scripted reply for call {number} ({text!r})"
-            )
+            return _error(500, {}, f"fake LLM: no scripted reply for call {number} ({text!r})")
         call.answered = "reply"
         if body.get("stream"):
             return self._stream(body, reply)
@@ -285,9 +275,7 @@ class FakeLLM:
                 {
                     "index": 0,
                     "message": message,
-                    "finish_reason": "tool_calls"
-                    if message.get("tool_calls")
-                    else "stop",
+                    "finish_reason": "tool_calls" if message.get("tool_calls") else "stop",
                     "logprobs": None,
                 }
             ],
@@ -299,9 +287,7 @@ class FakeLLM:
         model = body.get("model", self.model)
         ident = f"chatcmpl-fake-{len(self.calls)}"
 
-        def chunk(
-            delta: dict[str, Any] | None, finish: str | None = None, **extra: Any
-        ) -> bytes:
+        def chunk(delta: dict[str, Any] | None, finish: str | None = None, **extra: Any) -> bytes:
             choices = (
                 []
                 if delta is None
@@ -345,9 +331,7 @@ class FakeLLM:
 
 
 def _error(status: int, headers: dict[str, str], message: str) -> httpx.Response:
-    kind = {400: "invalid_request_error", 429: "rate_limit_exceeded"}.get(
-        status, "server_error"
-    )
+    kind = {400: "invalid_request_error", 429: "rate_limit_exceeded"}.get(status, "server_error")
     return httpx.Response(
         status,
         headers=headers,
