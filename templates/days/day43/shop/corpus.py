@@ -1,7 +1,8 @@
 """The help centre: one Markdown article per file in `shop/helpcentre/`, read into memory.
 
 An article's id is its file name without `.md` (`returns`, `refunds`...). Chunk ids are built
-from it, so a citation such as `[returns#1]` tells a support agent which article to open.
+from it, so a citation such as `[returns#1]` tells a support agent which article to open. The
+file's first line (`# Title`) is the article's title; the text is what follows it.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ def load_articles(folder: Path = HELPCENTRE) -> list[Article]:
     """Every article of the folder, sorted by id (so chunk order is the same on every run)."""
     articles = []
     for path in sorted(folder.glob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        first = text.splitlines()[0] if text else ""
-        articles.append(Article(path.stem, first.lstrip("# ").strip(), text))
+        first, _, body = path.read_text(encoding="utf-8").partition("\n")
+        articles.append(Article(path.stem, first.lstrip("# ").strip(), body.lstrip("\n")))
     return articles

@@ -8,7 +8,7 @@ from fakellm import count_tokens, split_tokens
 from shop.chunking import MAX_TOKENS, OVERLAP, chunk_articles, chunk_text
 from shop.corpus import load_articles
 
-SETTINGS = [(MAX_TOKENS, OVERLAP), (40, 8), (25, 0), (120, 30)]
+SETTINGS = [(MAX_TOKENS, OVERLAP), (40, 8), (25, 0), (100, 30)]
 
 UNICODE = (
     "Rückgabe innerhalb von 30 Tagen möglich. 退货需要在三十天内完成，请保留原包装。 "
