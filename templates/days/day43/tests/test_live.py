@@ -23,7 +23,6 @@ def test_real_model_answers_from_the_help_centre_and_cites_retrieved_chunks(help
     assert result.text.strip()
     # Real models do not always cite; when they do, only what they were shown may stay.
     assert set(result.citations) <= {hit.chunk.id for hit in result.hits}
-    assert "[" not in result.text or result.citations
 
 
 @pytest.mark.live

@@ -33,7 +33,8 @@ def compress_chunk(
 ) -> Chunk:
     """The chunk with only its `keep` best sentences for the question (`sentence_scores`; equal
     scores: the earlier sentence), joined by single spaces in their original order. A chunk with
-    `keep` sentences or fewer is unchanged. The chunk's id stays, so citations still work."""
+    `keep` sentences or fewer is unchanged. The chunk's id stays, so citations still work (its
+    `start`/`end` still locate the whole chunk in its article)."""
     sentences = split_sentences(chunk.text)
     if len(sentences) <= keep:
         return chunk
