@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
-from fakellm import FakeLLM
 
+from fakellm import FakeLLM
 from shop.evaluation.dataset import load_dataset
 from shop.evaluation.offline import OFFLINE_MODEL, offline_llm
 from shop.evaluation.report import evaluate

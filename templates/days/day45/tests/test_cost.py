@@ -5,11 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+
 from fakellm import count_message_tokens
+from shop.evaluation.cost import request_cost
 from shop.llm import Usage
 from shop.pricing import PRICES, Price, UnknownPrice
-
-from shop.evaluation.cost import request_cost
 
 
 def test_cost_is_exact_decimal_tokens_times_price_per_million():

@@ -88,6 +88,7 @@ def test_gate_passes_on_the_committed_baseline(two_runs):
 
 def test_gate_writes_the_same_report_bytes_on_every_run(two_runs):
     (_, first), (_, second) = two_runs
+    assert first.is_file() and second.is_file(), "the gate wrote no report"
     assert first.read_bytes() == second.read_bytes()
     assert first.read_bytes() == GOLDEN.read_bytes()
 

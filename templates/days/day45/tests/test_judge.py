@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from fakellm import ToolCall
 
+from fakellm import ToolCall
 from shop.evaluation.judge import (
     FAIL,
     INVALID,

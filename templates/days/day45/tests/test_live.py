@@ -9,11 +9,11 @@ from __future__ import annotations
 import os
 
 import pytest
-from shop.config import build_client, settings_from_env
-from shop.pricing import PRICES, Price
 
+from shop.config import build_client, settings_from_env
 from shop.evaluation.report import evaluate, render, summarize
 from shop.helpcentre import HelpDesk
+from shop.pricing import PRICES, Price
 
 
 @pytest.mark.live

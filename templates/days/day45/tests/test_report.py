@@ -6,8 +6,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from fakellm import extractive
 
+from fakellm import extractive
 from shop.evaluation.judge import JUDGE_PROMPT
 from shop.evaluation.report import CaseResult, Report, RequestRow, render, summarize
 
@@ -118,7 +118,6 @@ def test_a_judge_that_rambles_shows_up_in_the_report(cases, run_offline):
 
 def test_an_invented_citation_shows_up_in_the_report(cases, run_offline):
     from fakellm import FakeLLM
-
     from shop.evaluation.offline import offline_verdict
 
     fake = FakeLLM(model="gpt-4o-mini", default=offline_verdict)

@@ -17,7 +17,6 @@ import re
 from typing import Any
 
 from fakellm import FakeLLM, extractive
-
 from shop.evaluation.checks import sentences
 from shop.evaluation.judge import FAIL, JUDGE_PROMPT, PASS
 from shop.helpcentre import content_words
