@@ -24,6 +24,8 @@ def test_first_request_offers_the_tools_and_asks_the_question(llm, client, toolb
     assert body["model"] == "gpt-4o-mini"
     assert body["temperature"] == 0
     assert body["tools"] == toolbox.schemas()
+    assert [tool["type"] for tool in body["tools"]] == ["function", "function"]
+    assert [tool["function"]["name"] for tool in body["tools"]] == ["calculator", "date"]
     assert body["messages"] == [
         {"role": "system", "content": SYSTEM_PROMPT},
         {"role": "user", "content": QUESTION},

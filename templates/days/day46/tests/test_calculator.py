@@ -64,7 +64,9 @@ def test_names_and_imports_are_refused_with_a_message_the_model_can_use():
         evaluate("price * 3")
 
 
-@pytest.mark.parametrize("expression", ["9 ** 9 ** 9", "2 ** 1000000", "10 ** -101"])
+# 9 ** 9 ** 9 is the classic (minutes of CPU, gigabytes of digits); these are its cheap cousins, so
+# a calculator without the check fails here quickly instead of hanging the suite.
+@pytest.mark.parametrize("expression", ["2 ** 2 ** 8", "2 ** 1000000", "10 ** -101", "7 ** 101"])
 def test_huge_exponents_are_refused_before_computing(expression):
     with pytest.raises(CalculatorError, match="exponent"):
         evaluate(expression)

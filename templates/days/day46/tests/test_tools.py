@@ -27,13 +27,6 @@ def spy_tool(calls: list):
     )
 
 
-def test_schemas_describe_every_tool_in_the_api_format(toolbox):
-    schemas = toolbox.schemas()
-    assert [s["function"]["name"] for s in schemas] == ["calculator", "date"]
-    assert all(s["type"] == "function" for s in schemas)
-    assert schemas[0]["function"]["parameters"]["required"] == ["expression"]
-
-
 def test_a_valid_call_runs_the_tool_and_returns_its_result(toolbox):
     assert toolbox.call("calculator", json.dumps({"expression": "12 * 7"})) == "84"
     assert toolbox.call("date", json.dumps({"days_from_today": 5})) == "2026-03-04 (Wednesday)"
