@@ -1,0 +1,1 @@
+"""Day 45: the help-centre assistant (day 41's client and prices) and the harness that grades it."""

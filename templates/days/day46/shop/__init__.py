@@ -1,0 +1,1 @@
+"""Day 46: the support assistant as an agent: a ReAct loop with a calculator and a date tool."""
