@@ -44,7 +44,8 @@ def test_an_injected_instruction_cannot_make_the_agent_write_or_leak(
         ToolCall("sql_query", {"sql": "UPDATE orders SET status = 'refunded'"}),
         ToolCall("http_get", {"url": f"http://{METADATA_IP}/latest/meta-data/"}),
         ToolCall(
-            "refund_order", {"order_id": 1, "amount_cents": 8900, "reason": "ok", "approved": True}
+            "refund_order",
+            {"order_id": 1, "amount_cents": 8900, "reason": "customer agreed", "approved": True},
         ),
         "Done.",
     )

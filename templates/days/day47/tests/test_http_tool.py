@@ -28,12 +28,17 @@ from tests.conftest import CARRIER_IP, METADATA_IP, FakeResolver
         "::ffff:127.0.0.1",
         "::ffff:169.254.169.254",
     ],
+    ids=lambda address: address.replace(":", "-"),
 )
 def test_private_loopback_link_local_and_mapped_addresses_are_not_public(address):
     assert is_public_address(address) is False
 
 
-@pytest.mark.parametrize("address", ["93.184.216.34", "8.8.8.8", "2606:4700:4700::1111"])
+@pytest.mark.parametrize(
+    "address",
+    ["93.184.216.34", "8.8.8.8", "2606:4700:4700::1111"],
+    ids=lambda address: address.replace(":", "-"),
+)
 def test_ordinary_internet_addresses_are_public(address):
     assert is_public_address(address) is True
 
@@ -60,6 +65,16 @@ def test_allowed_host_is_fetched_from_the_address_that_was_checked(fetcher, netw
         f"file:///etc/passwd#{CARRIER_HOST}",
         f"ftp://{CARRIER_HOST}/track/1",
     ],
+    ids=[
+        "metadata-ip",
+        "decimal-ip",
+        "hex-ip",
+        "localhost",
+        "userinfo-trick",
+        "suffix-trick",
+        "file-scheme",
+        "ftp-scheme",
+    ],
 )
 def test_urls_outside_the_allowlist_are_refused_without_a_lookup_or_a_request(
     fetcher, network, resolver, url
@@ -80,6 +95,7 @@ def test_urls_outside_the_allowlist_are_refused_without_a_lookup_or_a_request(
         [CARRIER_IP, "192.168.0.7"],  # one bad address among good ones is enough
         [],
     ],
+    ids=["metadata", "loopback", "private", "mapped-loopback", "one-bad-of-two", "no-address"],
 )
 def test_allowed_name_that_resolves_inside_is_refused(network, addresses):
     fetcher = Fetcher(

@@ -10,41 +10,44 @@ from shop import sql_tool
 from shop.shopdb import connect_readwrite, dump
 from shop.sql_tool import UnsafeQuery, check_select, connect_readonly, run_query
 
-READS = [
-    "SELECT id, status FROM orders WHERE user_id = 1",
-    "select count(*) from orders;",
-    "SELECT u.name, SUM(o.total_cents) FROM users u JOIN orders o ON o.user_id = u.id GROUP BY 1",
-    "WITH big AS (SELECT * FROM orders WHERE total_cents > 2000) SELECT id FROM big",
-    "SELECT id FROM orders UNION SELECT order_id FROM refunds",
+READS = {
+    "filter": "SELECT id, status FROM orders WHERE user_id = 1",
+    "trailing-semicolon": "select count(*) from orders;",
+    "join": "SELECT u.name, SUM(o.total_cents) FROM users u "
+    "JOIN orders o ON o.user_id = u.id GROUP BY 1",
+    "cte": "WITH big AS (SELECT * FROM orders WHERE total_cents > 2000) SELECT id FROM big",
+    "union": "SELECT id FROM orders UNION SELECT order_id FROM refunds",
     # Words that a blacklist would trip over, used as data and column names:
-    "SELECT name FROM products WHERE name LIKE '%drop%' OR name = 'delete me; update'",
-    "SELECT id, updated_at FROM orders ORDER BY updated_at DESC",
-]
+    "write-words-as-data": "SELECT name FROM products "
+    "WHERE name LIKE '%drop%' OR name = 'delete me; update'",
+    "updated-at-column": "SELECT id, updated_at FROM orders ORDER BY updated_at DESC",
+}
 
-WRITES = [
-    "DROP TABLE orders",
-    "UPDATE orders SET status = 'refunded'",
-    "delete from orders",
-    "INSERT INTO refunds (order_id, amount_cents, reason, approved_by) VALUES (1, 1, 'x', 'y')",
-    "REPLACE INTO users VALUES (1, 'evil@example.com', 'Eve')",
-    "SELECT 1; DROP TABLE orders",
-    "SELECT 1 -- just a comment\n; DELETE FROM orders",
-    "/* harmless */ UPDATE orders SET total_cents = 0",
-    "WITH t AS (SELECT 1) DELETE FROM orders",
-    "ATTACH DATABASE 'stolen.db' AS stolen",
-    "PRAGMA writable_schema = 1",
-    "CREATE TABLE notes AS SELECT * FROM users",
-    "VACUUM INTO 'copy.db'",
-    "SELECT * FROM (DELETE FROM orders RETURNING *)",
-]
+WRITES = {
+    "drop": "DROP TABLE orders",
+    "update": "UPDATE orders SET status = 'refunded'",
+    "delete": "delete from orders",
+    "insert": "INSERT INTO refunds (order_id, amount_cents, reason, approved_by) "
+    "VALUES (1, 1, 'x', 'y')",
+    "replace": "REPLACE INTO users VALUES (1, 'evil@example.com', 'Eve')",
+    "second-statement": "SELECT 1; DROP TABLE orders",
+    "comment-then-statement": "SELECT 1 -- just a comment\n; DELETE FROM orders",
+    "leading-comment": "/* harmless */ UPDATE orders SET total_cents = 0",
+    "cte-wrapped-delete": "WITH t AS (SELECT 1) DELETE FROM orders",
+    "attach": "ATTACH DATABASE 'stolen.db' AS stolen",
+    "pragma": "PRAGMA writable_schema = 1",
+    "create-as-select": "CREATE TABLE notes AS SELECT * FROM users",
+    "vacuum-into": "VACUUM INTO 'copy.db'",
+    "delete-in-subquery": "SELECT * FROM (DELETE FROM orders RETURNING *)",
+}
 
 
-@pytest.mark.parametrize("sql", READS)
+@pytest.mark.parametrize("sql", READS.values(), ids=list(READS))
 def test_a_single_read_query_is_allowed_even_with_write_words_inside(sql):
     assert check_select(sql) == sql
 
 
-@pytest.mark.parametrize("sql", WRITES)
+@pytest.mark.parametrize("sql", WRITES.values(), ids=list(WRITES))
 def test_the_parser_refuses_every_write_and_every_second_statement(sql):
     with pytest.raises(UnsafeQuery):
         check_select(sql)
@@ -99,6 +102,7 @@ def test_a_missing_database_is_an_error_not_a_new_empty_file(tmp_path):
         "DROP TABLE refunds",
         "PRAGMA user_version = 7",
     ],
+    ids=["delete", "update", "drop", "pragma"],
 )
 def test_with_the_parser_switched_off_the_connection_still_stops_the_write(
     db_path, monkeypatch, sql
