@@ -102,3 +102,15 @@ def test_search_endpoint_ranks_per_tenant(domain):
         assert order("acme") == hybrid_ranking(HITS)
         assert order("globex") == keyword_ranking(HITS)
         assert http.get("/healthz").json() == {"status": "ok"}
+
+
+def test_requests_are_counted_by_status_code_for_the_canary_analysis(domain):
+    client = client_for(in_memory_provider(set()), domain)
+    app = create_app(index=lambda tenant, q: HITS, flags=client)
+    with TestClient(app) as http:
+        headers = {"X-Tenant-Id": "acme", "X-User-Id": "u1"}
+        assert http.get("/api/search", params={"q": "refund"}, headers=headers).status_code == 200
+        assert http.get("/api/search", params={"q": ""}, headers=headers).status_code == 422
+        text = http.get("/metrics").text
+    assert 'http_requests_total{code="200",method="GET"} 1.0' in text
+    assert 'http_requests_total{code="422",method="GET"} 1.0' in text
