@@ -6,10 +6,9 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 
-from archcheck.model import Architecture
+from archcheck.model import Architecture, load_yaml
 from archcheck.problems import Problem
 
 
@@ -23,7 +22,7 @@ def load_examples(root: Path) -> dict:
     path = root / "examples" / "events.yaml"
     if not path.exists():
         return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return load_yaml(path.read_text(encoding="utf-8")) or {}
 
 
 def check_events(arch: Architecture, root: Path) -> list[Problem]:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from openapi_spec_validator import validate
 
-from archcheck.model import Architecture
+from archcheck.model import Architecture, load_yaml
 from archcheck.problems import Problem
 
 GATEWAY_PREFIX = "/api"
@@ -18,6 +18,17 @@ HTTP_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "tra
 def template(path: str) -> str:
     """Blank the parameter names: /documents/{id} and /documents/{doc} are one route."""
     return re.sub(r"\{[^}/]+\}", "{}", path)
+
+
+@lru_cache(maxsize=64)
+def spec_error(text: str) -> str | None:
+    """None when `text` (an OpenAPI document in YAML) passes openapi-spec-validator, else the
+    first line of its complaint. Cached by content: the checker runs often on the same specs."""
+    try:
+        validate(load_yaml(text))
+    except Exception as err:  # the validator raises several exception types
+        return str(err).splitlines()[0]
+    return None
 
 
 def operations(spec: dict) -> set[tuple[str, str]]:
@@ -48,16 +59,14 @@ def check_routes(arch: Architecture, root: Path) -> list[Problem]:
                 Problem("openapi.missing", f"{service.name}'s spec {service.openapi} is missing")
             )
             continue
-        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-        try:
-            validate(spec)
-        except Exception as err:  # the validator raises several exception types
-            first = str(err).splitlines()[0]
+        text = path.read_text(encoding="utf-8")
+        error = spec_error(text)
+        if error is not None:
             problems.append(
-                Problem("openapi.invalid", f"{service.openapi} is not valid OpenAPI: {first}")
+                Problem("openapi.invalid", f"{service.openapi} is not valid OpenAPI: {error}")
             )
             continue
-        specs[service.name] = operations(spec)
+        specs[service.name] = operations(load_yaml(text))
 
     for route in arch.routes:
         shown = f"{route.method} {route.path} -> {route.service}"
