@@ -1,0 +1,1 @@
+"""Checks that KnowledgeCloud's design files agree with architecture.yaml."""

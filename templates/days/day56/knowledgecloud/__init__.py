@@ -1,0 +1,1 @@
+"""KnowledgeCloud: the capstone's services (day 56: delivery and release safety)."""

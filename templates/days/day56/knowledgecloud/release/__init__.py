@@ -1,0 +1,1 @@
+"""Release decisions for progressive delivery."""
