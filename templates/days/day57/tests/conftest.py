@@ -10,6 +10,7 @@ import pytest
 from prometheus_client import CollectorRegistry
 from prometheus_client.parser import text_string_to_metric_families
 
+from knowledgecloud.documents.events import document_uploaded
 from knowledgecloud.indexing.queue import IndexingQueue
 from knowledgecloud.observability.metrics import KCMetrics, LLMCall
 
@@ -95,5 +96,5 @@ def exercised_kc() -> KC:
     kc.metrics.record_llm_call(llm_call())
     kc.metrics.observe_request("search", "/api/search", "GET", 200, 0.2)
     kc.metrics.observe_request("documents", "/api/documents", "POST", 503, 1.2)
-    kc.queue.publish("evt-1", "acme", "doc-1")
+    kc.queue.deliver(document_uploaded("acme", "doc-1"))
     return kc

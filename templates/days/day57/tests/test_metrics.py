@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from knowledgecloud.documents.events import document_uploaded
+from knowledgecloud.indexing.queue import ContractViolation
 from tests.conftest import KC, TENANTS, llm_call
 
 ALLOWED_LABELS = {"service", "model", "tenant", "kind", "route", "method", "status_class", "le"}
@@ -93,9 +95,9 @@ def test_queue_lag_is_the_age_of_the_oldest_waiting_event(kc):
     kc.metrics.watch_queue(kc.queue)
     assert kc.value("kc_indexing_queue_lag_seconds") == 0, "an empty queue has no lag"
 
-    kc.queue.publish("evt-1", "acme", "doc-1")
+    kc.queue.deliver(document_uploaded("acme", "doc-1"))
     kc.clock.advance(100)
-    kc.queue.publish("evt-2", "acme", "doc-2")
+    kc.queue.deliver(document_uploaded("acme", "doc-2"))
     kc.clock.advance(150)
 
     assert kc.value("kc_indexing_queue_lag_seconds") == 250, "the oldest event waited 250 s"
@@ -108,7 +110,7 @@ def test_queue_lag_is_the_age_of_the_oldest_waiting_event(kc):
 def test_backlog_goes_down_as_the_workers_take_events(kc):
     kc.metrics.watch_queue(kc.queue)
     for n in range(5):
-        kc.queue.publish(f"evt-{n}", "acme", f"doc-{n}")
+        kc.queue.deliver(document_uploaded("acme", f"doc-{n}"))
     assert kc.families()["kc_indexing_backlog_events"].type == "gauge"
     assert kc.value("kc_indexing_backlog_events") == 5
 
@@ -116,3 +118,7 @@ def test_backlog_goes_down_as_the_workers_take_events(kc):
     kc.queue.take()
 
     assert kc.value("kc_indexing_backlog_events") == 3, "the backlog is what waits now"
+    broken = {**document_uploaded("acme", "doc-9"), "size_bytes": 0}
+    with pytest.raises(ContractViolation):
+        kc.queue.deliver(broken)
+    assert kc.value("kc_indexing_backlog_events") == 3, "a broken event is refused, not queued"

@@ -12,10 +12,29 @@ of 3 may be an incident (the workers stopped an hour ago). Alert on lag; chart b
 
 from __future__ import annotations
 
+import json
 import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator, FormatChecker
+
+CONTRACTS = Path(__file__).resolve().parents[2] / "contracts" / "events"
+
+
+@cache
+def uploaded_contract() -> Draft202012Validator:
+    """The `document.uploaded` v1 schema the documents service publishes against."""
+    schema = json.loads((CONTRACTS / "document.uploaded.v1.json").read_text())
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+class ContractViolation(ValueError):
+    """An event that does not match its contract: dead-letter it, never index it."""
 
 
 @dataclass(frozen=True)
@@ -33,8 +52,14 @@ class IndexingQueue:
         self.clock = clock
         self._pending: deque[Pending] = deque()
 
-    def publish(self, event_id: str, tenant_id: str, document_id: str) -> None:
-        self._pending.append(Pending(event_id, tenant_id, document_id, self.clock()))
+    def deliver(self, event: dict) -> None:
+        """Accept a `document.uploaded` event from the bus, stamped with the time it arrived."""
+        errors = sorted(uploaded_contract().iter_errors(event), key=lambda e: list(e.path))
+        if errors:
+            raise ContractViolation(f"document.uploaded v1: {errors[0].message}")
+        self._pending.append(
+            Pending(event["event_id"], event["tenant_id"], event["document_id"], self.clock())
+        )
 
     def take(self) -> Pending | None:
         """The oldest waiting event, removed from the queue (None when there is none)."""

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from prometheus_client import CollectorRegistry, start_http_server
 
+from knowledgecloud.documents.events import document_uploaded
 from knowledgecloud.indexing.queue import IndexingQueue
 from knowledgecloud.observability.metrics import KCMetrics, LLMCall
 
@@ -44,7 +45,7 @@ def main() -> None:
         )
         status = 500 if rng.random() < 0.01 else 200
         metrics.observe_request("search", "/api/search", "GET", status, rng.uniform(0.05, 0.9))
-        queue.publish(f"evt-{n}", tenant, f"doc-{n}")
+        queue.deliver(document_uploaded(tenant, f"doc-{n}"))
         if not stall:
             queue.take()
         time.sleep(1)  # a demo loop, not a test: it paces the simulated traffic

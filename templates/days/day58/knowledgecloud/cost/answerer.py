@@ -50,15 +50,10 @@ class Answerer:
         )
         text = completion.choices[0].message.content or ""
         usage = completion.usage
+        if usage is None:  # unknown is not free: refuse to record a cost of 0
+            raise RuntimeError(f"{model} reported no usage: the cost of this call is unknown")
         self.served.append(
-            Served(
-                tenant_id,
-                question,
-                text,
-                model,
-                usage.prompt_tokens if usage else 0,
-                usage.completion_tokens if usage else 0,
-            )
+            Served(tenant_id, question, text, model, usage.prompt_tokens, usage.completion_tokens)
         )
         self.cache.put(tenant_id, question, text)
         return text
