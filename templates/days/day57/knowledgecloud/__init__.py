@@ -1,0 +1,1 @@
+"""KnowledgeCloud, the capstone: a multi-tenant document Q&A platform (see the lab sheet)."""

@@ -1,0 +1,1 @@
+"""Metrics, the Grafana dashboard and the demo exporter of KnowledgeCloud."""
