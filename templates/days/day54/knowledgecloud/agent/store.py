@@ -110,6 +110,16 @@ class JobStore:
     def close(self) -> None:
         self._db.close()
 
+    def query(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
+        """Run a read-only query over the agent's tables (for read models such as listings)."""
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
+
+    def trace(self, callback: Any) -> None:
+        """Call `callback(sql)` for every statement this store runs (None stops it): how a test
+        counts queries."""
+        self._db.set_trace_callback(callback)
+
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
         """One transaction: committed when the block ends, rolled back if it raises."""
