@@ -5,8 +5,10 @@ tenant's documents do not answer it, and the right answer is "I don't know"). Th
 case as a job; from the job's journal we read which passages its searches returned, and from its
 report which passages it cited. Two numbers come out:
 
-- **hit rate**: of the cases that have an answer, the share where a search returned at least one
-  passage of an expected document. Retrieval quality: the model cannot cite what it never saw.
+- **hit rate @k**: of the cases that have an answer, the share where the job's first `HIT_AT`
+  retrieved passages include one of an expected document. Retrieval quality: the model cannot
+  cite what it never saw. Keep k well below the number of documents a tenant has: with five
+  documents and k = 5, every search "hits".
 - **citation validity**: of all the citations in all the reports, the share that are *valid*: the
   cited passage was returned by that job's own searches, and it supports the sentence that cites
   it (most of the sentence's content words are in the passage). A citation to a passage the job
@@ -37,6 +39,7 @@ _STOP = frozenset(
     "a an and are as at be by can do does for from how in is it of on or the to what when which "
     "who why with within".split()
 )
+HIT_AT = 1  # k of the hit rate: the labelled tenants have five documents or fewer
 METRICS = ("hit_rate", "citation_validity", "cited_expected")
 SUPPORT = 0.6  # share of a claim's content words that its cited passage must contain
 
@@ -45,8 +48,9 @@ SUPPORT = 0.6  # share of a claim's content words that its cited passage must co
 class CaseResult:
     case_id: str
     expected_documents: list[str]
-    retrieved: dict[str, str]  # passage id -> text, as the job's searches returned them
+    retrieved: dict[str, str]  # passage id -> text, in the order the job's searches returned them
     answer: str
+    documents: dict[str, str]  # passage id -> the labelled name of its document
 
 
 @dataclass(frozen=True)
@@ -59,11 +63,6 @@ class Scores:
 
     def as_dict(self) -> dict:
         return asdict(self)
-
-
-def document_of(passage_id: str) -> str:
-    """Passage ids are `<document id>#<chunk number>`."""
-    return passage_id.split("#", 1)[0]
 
 
 def passages_in(tool_result: str) -> dict[str, str]:
@@ -96,19 +95,20 @@ def supports(passage: str, claim: str) -> bool:
 
 
 def score(results: list[CaseResult]) -> Scores:
-    """Hit rate and cited expected over the cases with expected documents; citation validity
-    over all citations (1.0 when there are none: nothing was made up). Rounded to 4 places."""
+    """Hit rate (@HIT_AT) and cited expected over the cases with expected documents; citation
+    validity over all citations (1.0 when there are none: nothing was made up). Rounded to 4
+    places."""
     # BEGIN SOLUTION
     answerable = [r for r in results if r.expected_documents]
     hits = sum(
         1
         for r in answerable
-        if any(document_of(pid) in r.expected_documents for pid in r.retrieved)
+        if any(r.documents.get(pid) in r.expected_documents for pid in list(r.retrieved)[:HIT_AT])
     )
     cited_expected = sum(
         1
         for r in answerable
-        if any(document_of(pid) in r.expected_documents for pid, _ in claims(r.answer))
+        if any(r.documents.get(pid) in r.expected_documents for pid, _ in claims(r.answer))
     )
     total = valid = 0
     for r in results:

@@ -7,16 +7,21 @@ import os
 import socket
 import threading
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
+import boto3
 import httpx
 import pytest
 import uvicorn
+from moto import mock_aws
 
 from evaluation.rag_eval import load_cases
-from evaluation.runner import agent_model, clock, search_over
+from evaluation.runner import agent_model, clock
 from fakellm import FakeLLM
-from knowledgecloud.agent.tools import InMemoryDocuments
-from knowledgecloud.capstone import System, build_system
+from knowledgecloud.agent.search_adapter import HybridSearchPort
+from knowledgecloud.agent.tools import InMemoryDocuments, InMemorySearch
+from knowledgecloud.capstone import Gateway, Platform, System, build_platform, build_system
+from knowledgecloud.documents.objects import BUCKET, ObjectStore
 
 
 def pytest_collection_modifyitems(config, items):
@@ -38,8 +43,16 @@ GLOBEX_BOB = {"x-tenant-id": "globex", "x-user-id": "bob"}
 def seeded_documents() -> InMemoryDocuments:
     corpus = load_cases()["corpus"]
     return InMemoryDocuments(
-        metadata={(p["tenant"], p["document_id"]): {"status": "draft"} for p in corpus}
+        metadata={(p["tenant"], p["document"]): {"status": "draft"} for p in corpus}
     )
+
+
+def keyword_search() -> InMemorySearch:
+    """The search port's in-memory fake over the labelled corpus, one passage per document."""
+    search = InMemorySearch()
+    for p in load_cases()["corpus"]:
+        search.add(p["tenant"], p["document"], f"{p['document']}#0", p["text"])
+    return search
 
 
 @pytest.fixture
@@ -59,7 +72,7 @@ def system(tmp_path, llm, documents) -> Iterator[System]:
         tmp_path,
         llm=llm.client(),
         model="fake-model",
-        search=search_over(load_cases()["corpus"]),
+        search=keyword_search(),
         documents=documents,
         now=clock(),
     )
@@ -71,6 +84,69 @@ def system(tmp_path, llm, documents) -> Iterator[System]:
 def asgi(system) -> httpx.AsyncClient:
     """An async client that calls the app in process (no socket)."""
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=system.app), base_url="http://kc")
+
+
+@pytest.fixture(scope="session")
+def s3_client():
+    """moto's in-process S3, with the fake credentials boto3 needs, for the whole session."""
+    settings = {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_DEFAULT_REGION": "us-east-1",
+    }
+    saved = {name: os.environ.get(name) for name in settings}
+    os.environ.update(settings)
+    try:
+        with mock_aws():
+            yield boto3.client("s3", region_name="us-east-1")
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+@pytest.fixture
+def objects(s3_client) -> ObjectStore:
+    """An empty bucket."""
+    store = ObjectStore(s3_client, BUCKET)
+    store.ensure_bucket()
+    for key in store.keys():
+        store.delete(key)
+    return store
+
+
+@pytest.fixture
+def platform(tmp_path, objects) -> Platform:
+    """Days 52 and 53: documents, indexing and hybrid search over moto's S3 and SQLite."""
+    return build_platform(tmp_path, objects, clock=lambda: datetime(2026, 1, 5, 9, tzinfo=UTC))
+
+
+@pytest.fixture
+def capstone(tmp_path, platform, llm, documents) -> Iterator[System]:
+    """The agent and notifications, searching through day 53's hybrid search."""
+    (tmp_path / "agent").mkdir()
+    built = build_system(
+        tmp_path / "agent",
+        llm=llm.client(),
+        model="fake-model",
+        search=HybridSearchPort(platform.search),
+        documents=documents,
+        now=clock(),
+    )
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def gateway(platform, capstone) -> httpx.AsyncClient:
+    """Every service behind one in-process gateway, routed by path prefix."""
+    app = Gateway(
+        {"/api/documents": platform.documents_app, "/api/search": platform.search_app},
+        default=capstone.app,
+    )
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://kc")
 
 
 @pytest.fixture

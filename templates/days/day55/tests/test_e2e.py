@@ -1,6 +1,7 @@
-"""KnowledgeCloud end to end, in one process, over HTTP (httpx.ASGITransport): a person asks, the
-worker searches and answers with citations, a write waits for the approver, notifications reach
-the right people, and the listing shows it all, for one tenant only."""
+"""KnowledgeCloud end to end, in one process, over HTTP (httpx.ASGITransport): a document is
+uploaded, indexed and found; a person asks, the worker searches and answers with citations, a
+write waits for the approver, notifications reach the right people, and the listing shows it
+all, for one tenant only."""
 
 from __future__ import annotations
 
@@ -11,6 +12,41 @@ from conftest import ACME_ALICE, ACME_BOB, GLOBEX_BOB
 from fakellm import ToolCall
 
 QUESTION = "Within how many days can customers return unused products?"
+HANDBOOK = (
+    "Returns and refunds.\n"
+    "Customers may return unused products within 30 days of delivery.\n"
+    "Refunds reach the original payment method within five working days.\n"
+)
+
+
+def test_upload_index_search_then_an_agent_report_citing_the_upload(gateway, platform, capstone):
+    async def flow():
+        async with gateway as api:
+            uploaded = await api.post(
+                "/api/documents",
+                files={"file": ("returns.txt", HANDBOOK.encode())},
+                headers=ACME_ALICE,
+            )
+            assert uploaded.status_code == 201, uploaded.text
+            platform.deliver()  # outbox -> bus -> indexing -> document.indexed
+            found = await api.get("/api/search", params={"q": QUESTION}, headers=ACME_ALICE)
+            elsewhere = await api.get("/api/search", params={"q": QUESTION}, headers=GLOBEX_BOB)
+            created = await api.post("/api/agent/jobs", json={"goal": QUESTION}, headers=ACME_ALICE)
+            job_id = created.json()["job_id"]
+            capstone.worker.run_pending()
+            job = (await api.get(f"/api/agent/jobs/{job_id}", headers=ACME_ALICE)).json()
+            listing = (await api.get("/api/agent/jobs", headers=ACME_ALICE)).json()
+            return uploaded.json()["id"], found.json(), elsewhere.json(), job, listing
+
+    document_id, found, elsewhere, job, listing = asyncio.run(flow())
+    (hit,) = found["results"]
+    assert hit["document_id"] == document_id
+    assert elsewhere["results"] == []  # another tenant's search never sees acme's upload
+    assert job["state"] == "succeeded"
+    assert re.findall(r"\[([^\]]+)\]", job["report"]) == [hit["chunk_id"]]
+    assert "30 days" in job["report"]
+    assert [j["tools"] for j in listing["jobs"]] == [["search_documents"]]
+    assert [e["type"] for e in platform.bus.published("document.indexed")] == ["document.indexed"]
 
 
 def test_question_to_cited_report_to_notification(system, asgi, llm):

@@ -43,9 +43,9 @@ def test_k6_against_the_deployed_stack_meets_its_thresholds(tmp_path, monkeypatc
 
 
 @pytest.mark.live
-def test_a_real_model_makes_up_no_citations(tmp_path):
+def test_a_real_model_makes_up_no_citations(tmp_path, objects):
     settings = settings_from_env(os.environ)
-    scores = score(evaluate(tmp_path, build_client(settings), settings.model))
+    scores = score(evaluate(tmp_path, objects, build_client(settings), settings.model))
     print(json.dumps(scores.as_dict()))
     # Retrieval does not depend on the model's words as long as it searches with the question;
     # a real model paraphrases, so only invented citations are judged strictly.
