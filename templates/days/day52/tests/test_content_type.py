@@ -17,6 +17,7 @@ from tests.conftest import PNG, docx_bytes, pdf_bytes, upload
         ("readme.md", b"# Onboarding\n\nAsk for a laptop.\n", "text/markdown"),
         ("notes", "Caf\u00e9 opening hours\n".encode(), "text/plain"),
     ],
+    ids=["pdf", "docx", "markdown", "text"],
 )
 def test_type_comes_from_the_magic_bytes(client, filename, data, expected):
     # The part claims application/octet-stream every time: the bytes decide.

@@ -107,3 +107,12 @@ def test_delete_removes_every_chunk_and_vector(platform):
     assert rows(platform, chunks, gone["id"]) == 0
     assert rows(platform, chunk_vectors, gone["id"]) == 0, "the vectors must go with the chunks"
     assert rows(platform, chunks, kept["id"]) == rows(platform, chunk_vectors, kept["id"]) > 0
+
+
+def test_an_upload_deleted_before_indexing_leaves_nothing_behind(platform):
+    document = platform.upload("notes.txt", b"Temporary note about the canteen.")
+    platform.delete(document["id"])  # both events are in the outbox before indexing runs
+    platform.deliver()
+    assert platform.bus.pending("indexing") == 0, "the events were handled, not stuck"
+    assert platform.reader.chunks("acme") == []
+    assert platform.bus.published("document.indexed") == []

@@ -12,6 +12,9 @@ fail halfway and be given the same event again. So handling is idempotent, keyed
   the event, not the document.
 
 ``document.deleted`` removes every chunk and vector of the document, with the same dedup.
+
+An upload deleted before it was indexed has no bytes left in S3: that event is recorded as
+processed and indexes nothing, rather than failing on every redelivery.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 import numpy as np
+from botocore.exceptions import ClientError
 from sqlalchemy import insert, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
@@ -88,12 +92,28 @@ class IndexingService:
         with self.engine.connect() as connection:
             return already_processed(connection, event_id)
 
+    def fetch(self, storage_key: str) -> bytes | None:
+        """The stored bytes, or None when the object is gone (the document was deleted)."""
+        try:
+            return self.objects.get(storage_key)
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
+                return None
+            raise
+
     def on_uploaded(self, event: dict) -> None:
         """Fetch, extract, chunk, embed, then store it all and queue document.indexed, once."""
         # BEGIN SOLUTION
         if self._is_processed(event["event_id"]):
             return
-        data = self.objects.get(event["storage_key"])
+        data = self.fetch(event["storage_key"])
+        if data is None:
+            try:
+                with self.engine.begin() as connection:
+                    mark_processed(connection, event, self.clock())
+            except IntegrityError:
+                pass
+            return
         if hashlib.sha256(data).hexdigest() != event["sha256"]:
             raise IntegrityMismatch(f"{event['storage_key']} does not hold the announced bytes")
         pieces = chunk_pages(extract_pages(data, event["content_type"]), self.max_words)
