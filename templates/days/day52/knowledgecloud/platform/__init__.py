@@ -1,0 +1,1 @@
+"""What every KnowledgeCloud service shares: the event envelope, the contracts, the bus."""

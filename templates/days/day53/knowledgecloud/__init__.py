@@ -1,0 +1,1 @@
+"""KnowledgeCloud: the capstone's multi-tenant document Q&A platform, one subpackage per service."""

@@ -1,0 +1,1 @@
+"""The indexing service: turns uploaded documents into searchable, citable chunks."""

@@ -1,0 +1,1 @@
+"""The search service: hybrid retrieval over the indexing service's chunks, with citations."""

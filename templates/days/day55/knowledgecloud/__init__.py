@@ -1,0 +1,1 @@
+"""KnowledgeCloud: a multi-tenant document Q&A platform, one subpackage per service."""
