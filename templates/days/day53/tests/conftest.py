@@ -1,5 +1,8 @@
 """The platform in one process: documents (day 52) -> outbox relay -> bus -> indexing -> search.
 
+The answer route's model is the course's fake LLM (``fakellm/``), called through the real
+``openai`` SDK; every request it receives is recorded.
+
 S3 is moto's in-process mock, each service has its own SQLite database, the bus is the
 in-process one, the embedder is the real WordLlama model (loaded once), the clock is fixed.
 Test documents are generated here: PDFs with fpdf2, Word files with python-docx.
@@ -19,6 +22,7 @@ from fastapi.testclient import TestClient
 from fpdf import FPDF
 from moto import mock_aws
 
+from fakellm import FakeLLM, extractive
 from knowledgecloud.documents.app import create_app as create_documents_app
 from knowledgecloud.documents.objects import BUCKET, ObjectStore
 from knowledgecloud.documents.repository import DocumentStore
@@ -30,6 +34,7 @@ from knowledgecloud.indexing.tables import make_engine as make_indexing_engine
 from knowledgecloud.indexing.tables import outbox as indexing_outbox
 from knowledgecloud.platform.bus import InMemoryBus
 from knowledgecloud.platform.outbox import OutboxRelay
+from knowledgecloud.search.answer import Answerer
 from knowledgecloud.search.app import create_app as create_search_app
 from knowledgecloud.search.hybrid import HybridSearch
 
@@ -103,6 +108,7 @@ class Platform:
     indexing_relay: OutboxRelay
     reader: IndexReader
     objects: ObjectStore
+    llm: FakeLLM
 
     def upload(self, filename: str, data: bytes, tenant: str = "acme") -> dict:
         response = self.documents.post(
@@ -132,21 +138,37 @@ class Platform:
         assert response.status_code == 200, response.text
         return response.json()["results"]
 
+    def answer(self, question: str, tenant: str = "acme") -> dict:
+        response = self.search_api.get(
+            "/api/search/answer", params={"q": question}, headers={"X-Tenant-Id": tenant}
+        )
+        assert response.status_code == 200, response.text
+        return response.json()
+
 
 @pytest.fixture
-def platform(tmp_path, objects):
+def llm():
+    """The fake LLM answers like a grounded model: it quotes the best source line and cites it."""
+    return FakeLLM(default=extractive())
+
+
+@pytest.fixture
+def platform(tmp_path, objects, llm):
     documents_engine = make_documents_engine(f"sqlite:///{tmp_path / 'documents.db'}")
     indexing_engine = make_indexing_engine(f"sqlite:///{tmp_path / 'indexing.db'}")
     bus = InMemoryBus()
     indexing = IndexingService(indexing_engine, objects, clock=lambda: NOW, max_words=40)
     bus.subscribe("indexing", CONSUMES, indexing.handle)
     reader = IndexReader(indexing_engine)
+    search = HybridSearch(reader)
     documents_app = create_documents_app(
         DocumentStore(documents_engine, clock=lambda: NOW), objects
     )
     with (
         TestClient(documents_app) as documents,
-        TestClient(create_search_app(HybridSearch(reader))) as search_api,
+        TestClient(
+            create_search_app(search, Answerer(search, llm.client(), "fake-model"))
+        ) as search_api,
     ):
         yield Platform(
             documents=documents,
@@ -157,4 +179,5 @@ def platform(tmp_path, objects):
             indexing_relay=OutboxRelay(indexing_engine, indexing_outbox, bus, clock=lambda: NOW),
             reader=reader,
             objects=objects,
+            llm=llm,
         )

@@ -65,3 +65,42 @@ def test_an_uploaded_pdf_is_found_by_the_search_container():
     top = found.json()["results"][0]
     assert top["document_id"] == response.json()["id"] and top["page"] == 2
     assert other.json()["results"] == []
+
+
+@pytest.mark.live
+def test_a_real_model_answers_with_a_retrieved_citation():
+    """Needs LLM_MODEL (and LLM_BASE_URL / LLM_API_KEY) for a real provider or a local Ollama."""
+    from knowledgecloud.indexing.index import IndexReader
+    from knowledgecloud.search.answer import answerer_from_environment
+    from knowledgecloud.search.hybrid import HybridSearch
+
+    engine = make_indexing_engine(os.environ.get("INDEXING_DATABASE_URL", "sqlite://"))
+    objects = ObjectStore(
+        boto3.client(
+            "s3",
+            endpoint_url=os.environ["S3_ENDPOINT_URL"],
+            aws_access_key_id=os.environ["MINIO_ROOT_USER"],
+            aws_secret_access_key=os.environ["MINIO_ROOT_PASSWORD"],
+            region_name="us-east-1",
+        ),
+        BUCKET,
+    )
+    objects.ensure_bucket()
+    documents_engine = make_documents_engine(os.environ["DATABASE_URL"])
+    bus = InMemoryBus()
+    bus.subscribe("indexing", CONSUMES, IndexingService(engine, objects).handle)
+    tenant = f"live-{uuid.uuid4().hex[:8]}"
+    with TestClient(create_app(DocumentStore(documents_engine), objects)) as documents:
+        response = documents.post(
+            "/api/documents",
+            files={"file": ("handbook.pdf", make_pdf(REFUNDS, ERROR_CODES))},
+            headers={"X-Tenant-Id": tenant, "X-User-Id": "u-live"},
+        )
+    assert response.status_code == 201, response.text
+    OutboxRelay(documents_engine, documents_outbox, bus).run_once()
+    bus.drain("indexing")
+    answerer = answerer_from_environment(HybridSearch(IndexReader(engine)))
+    assert answerer is not None, "set LLM_MODEL (and LLM_BASE_URL, LLM_API_KEY) for this test"
+    answer = answerer.answer(tenant, "What does the error code ERR-4711 mean?")
+    assert answer.citations, f"the model cited no retrieved chunk: {answer.text!r}"
+    assert {c["document_id"] for c in answer.citations} == {response.json()["id"]}
