@@ -41,7 +41,7 @@ def test_event_flow_has_one_edge_per_producer_and_consumer():
     ]
     assert edges == want
     assert ("documents", "document.deleted", "search") in edges
-    assert len(edges) == 7
+    assert len(edges) == 6
 
 
 def test_committed_diagrams_are_the_rendered_ones():

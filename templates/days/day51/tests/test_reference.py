@@ -26,7 +26,7 @@ PLAN = {
     "agent": (
         ["jobs", "approvals"],
         ["approval.requested", "agent.job.completed"],
-        ["document.indexed"],
+        [],
     ),
     "notifications": (
         ["notifications"],

@@ -85,3 +85,22 @@ def test_notifications_refuse_an_event_that_breaks_its_contract(start):
     with pytest.raises(jsonschema.ValidationError):
         process.notifications.handle(event)
     assert process.notifications.inbox("acme", "bob") == []
+
+
+def test_the_uploader_hears_when_a_document_is_ready_to_search(start):
+    process = start()
+    event = make_event(
+        "document.indexed",
+        tenant_id="acme",
+        correlation_id="req-1",
+        occurred_at="2026-01-05T09:00:00Z",
+        document_id="doc-42",
+        owner_id="alice",
+        sha256="a" * 64,
+        chunk_count=12,
+    )
+    assert process.notifications.handle(event) is True
+    (notice,) = process.notifications.inbox("acme", "alice")
+    assert notice["kind"] == "document.indexed"
+    assert "doc-42" in notice["text"] and "12 passages" in notice["text"]
+    assert process.notifications.inbox("acme", "bob") == []

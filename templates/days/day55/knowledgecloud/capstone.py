@@ -116,6 +116,7 @@ class Platform:
         self.documents_relay.run_once()
         self.bus.drain("indexing")
         self.indexing_relay.run_once()
+        self.bus.drain()  # the other consumers: notifications hear of document.indexed
 
 
 def build_platform(data_dir: Path, objects: ObjectStore, clock: Callable[[], datetime]) -> Platform:

@@ -135,6 +135,7 @@ def capstone(tmp_path, platform, llm, documents) -> Iterator[System]:
         documents=documents,
         now=clock(),
     )
+    platform.bus.subscribe("notifications", ["document.indexed"], built.notifications.handle)
     yield built
     built.close()
 

@@ -36,9 +36,10 @@ def test_upload_index_search_then_an_agent_report_citing_the_upload(gateway, pla
             capstone.worker.run_pending()
             job = (await api.get(f"/api/agent/jobs/{job_id}", headers=ACME_ALICE)).json()
             listing = (await api.get("/api/agent/jobs", headers=ACME_ALICE)).json()
-            return uploaded.json()["id"], found.json(), elsewhere.json(), job, listing
+            inbox = (await api.get("/api/notifications", headers=ACME_ALICE)).json()
+            return uploaded.json()["id"], found.json(), elsewhere.json(), job, listing, inbox
 
-    document_id, found, elsewhere, job, listing = asyncio.run(flow())
+    document_id, found, elsewhere, job, listing, inbox = asyncio.run(flow())
     (hit,) = found["results"]
     assert hit["document_id"] == document_id
     assert elsewhere["results"] == []  # another tenant's search never sees acme's upload
@@ -47,6 +48,9 @@ def test_upload_index_search_then_an_agent_report_citing_the_upload(gateway, pla
     assert "30 days" in job["report"]
     assert [j["tools"] for j in listing["jobs"]] == [["search_documents"]]
     assert [e["type"] for e in platform.bus.published("document.indexed")] == ["document.indexed"]
+    kinds = [n["kind"] for n in inbox["notifications"]]
+    assert kinds == ["agent.job.completed", "document.indexed"]  # newest first
+    assert document_id in inbox["notifications"][1]["text"]
 
 
 def test_question_to_cited_report_to_notification(system, asgi, llm):

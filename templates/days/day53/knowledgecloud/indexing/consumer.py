@@ -125,6 +125,7 @@ class IndexingService:
             correlation_id=event["correlation_id"],
             occurred_at=now,
             document_id=event["document_id"],
+            owner_id=event["owner_id"],
             sha256=event["sha256"],
             chunk_count=len(pieces),
         )

@@ -41,6 +41,11 @@ def _validator(event_type: str, version: int) -> Draft202012Validator:
 
 def recipient_and_text(event: dict[str, Any]) -> tuple[str, str] | None:
     """Who hears about this event, and what they read; None for events not meant for a person."""
+    if event["type"] == "document.indexed":
+        passages = event["chunk_count"]
+        return event["owner_id"], (
+            f"Document {event['document_id']} is ready to search ({passages} passages)"
+        )
     if event["type"] == "approval.requested":
         return event[
             "approver_id"
