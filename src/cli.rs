@@ -127,7 +127,8 @@ pub enum CourseCommand {
     /// Report every problem in a course folder: manifest, templates, paths, and with --labs the tests.
     Check {
         dir: PathBuf,
-        /// Also run each day's tests: the starter must fail and the reference must pass.
+        /// Also run each day's tests: the starter must fail, the reference must pass, and each
+        /// known-wrong variant (`wrong/dayNN/*.patch`) must be caught by the tests it names.
         #[arg(long)]
         labs: bool,
     },

@@ -208,6 +208,53 @@ fn course_check_labs_runs_starter_and_reference() {
         .success()
         .stdout_has("day01: starter 0/2 passing, reference 2/2 passing");
 
+    // known-wrong variants: one the tests catch, one they accept, one that only breaks the code
+    let variant = |mistake: &str, caught_by: &str, line: &str| {
+        format!(
+            "# The mistake: {mistake}\n# Why it is wrong: the sum is wrong\n# Caught by: {caught_by}\n\
+             diff --git a/app.py b/app.py\n--- a/app.py\n+++ b/app.py\n@@ -1,2 +1,2 @@\n def add(a, b):\n\
+             -    return a + b\n+{line}\n"
+        )
+    };
+    let caught = variant("subtracts", "tests/test_app.py::test_add_adds", "    return a - b");
+    write(&course.join("wrong/day01/subtracts.patch"), &caught);
+    let mut command = sandbox.command(sandbox.path(), &["course", "check", "course-copy", "--labs"]);
+    command.env("BEC_PYTHON", &python);
+    run(command.output().unwrap())
+        .success()
+        .stdout_has("day01: starter 0/2 passing, reference 2/2 passing, known-wrong variants 1/1 caught");
+    assert!(!sandbox.path().join("course-copy/days/day01/.git").exists());
+
+    let accepted = variant(
+        "adds the other way round",
+        "tests/test_app.py::test_add_adds",
+        "    return b + a",
+    );
+    write(&course.join("wrong/day01/commuted.patch"), &accepted);
+    let broken = variant(
+        "typo",
+        "tests/test_app.py::test_add_handles_negatives",
+        "    return a + c",
+    );
+    write(&course.join("wrong/day01/typo.patch"), &broken);
+    write(
+        &course.join("wrong/day01/stale.patch"),
+        &caught.replace("return a + b", "return a * b"),
+    );
+    let mut command = sandbox.command(sandbox.path(), &["course", "check", "course-copy", "--labs"]);
+    command.env("BEC_PYTHON", &python);
+    run(command.output().unwrap())
+        .code(5)
+        .stdout_has("known-wrong variants 1/4 caught")
+        .stderr_has(
+            "wrong/day01/commuted.patch: tests/test_app.py::test_add_adds passes, so the tests accept this mistake",
+        )
+        .stderr_has("wrong/day01/typo.patch: tests/test_app.py::test_add_handles_negatives fails with NameError")
+        .stderr_has("wrong/day01/stale.patch: does not apply to the day's reference");
+    for name in ["commuted", "typo", "stale"] {
+        fs::remove_file(course.join(format!("wrong/day01/{name}.patch"))).unwrap();
+    }
+
     // a starter that already passes is a problem
     write(&course.join("days/day01/app.py"), "def add(a, b):\n    return a + b\n");
     let mut command = sandbox.command(sandbox.path(), &["course", "check", "course-copy", "--labs"]);

@@ -5,7 +5,8 @@
 //! lab flags match the day folders, every day's `day.toml`, and renders every lab day as starter
 //! and as reference (Handlebars syntax, unknown variables, solution regions, unsafe paths) and
 //! commits each render as `bec new` does, in a scratch repo. With `--labs` it also runs each
-//! day's tests: the starter must fail and the reference must pass.
+//! day's tests: the starter must fail, the reference must pass, and every known-wrong variant
+//! of the day (`wrong/dayNN/*.patch`, see [`super::wrong`]) must be caught by the tests it names.
 
 use std::path::Path;
 
@@ -17,7 +18,8 @@ use crate::course::{DayConfig, version};
 use crate::date::Timestamp;
 use crate::day_id::day_dir;
 use crate::error::UserError;
-use crate::ops::check::{Outcome, PYTHON_ENV, resolve_python, run_day_tests};
+use crate::ops::check::{Outcome, PYTHON_ENV, TestRun, resolve_python, run_day_tests};
+use crate::ops::course::wrong;
 use crate::ops::new::commit_start;
 use crate::ops::{render_learner_repo, render_learner_tree};
 use crate::regions::Variant;
@@ -136,23 +138,31 @@ fn last_lines(output: &str) -> Vec<&str> {
     lines
 }
 
-/// Renders a day both ways into temp folders and runs its tests.
+/// Writes the learner repo of `day` rendered as `variant` into a new temp folder.
+fn render_into_temp(course: &Course, day: u32, answers: &Answers, variant: Variant) -> Result<tempfile::TempDir> {
+    let tree = render_learner_repo(
+        course,
+        &State::starting_at(course, day, answers.clone()),
+        variant,
+        Timestamp(0),
+    )?;
+    let temp = tempfile::tempdir()?;
+    for (path, file) in &tree {
+        let target = temp.path().join(path);
+        std::fs::create_dir_all(target.parent().expect("inside the temp dir"))?;
+        std::fs::write(&target, &file.bytes)?;
+    }
+    Ok(temp)
+}
+
+/// Renders a day both ways into temp folders and runs its tests, then tries its known-wrong
+/// variants on the reference.
 fn prove_day(course: &Course, day: u32, answers: &Answers, problems: &mut Vec<String>) -> Result<String> {
     let mut line = format!("{}:", day_dir(day));
     let config = course.day_config(day)?;
+    let before = problems.len();
     for variant in [Variant::Starter, Variant::Solution] {
-        let tree = render_learner_repo(
-            course,
-            &State::starting_at(course, day, answers.clone()),
-            variant,
-            Timestamp(0),
-        )?;
-        let temp = tempfile::tempdir()?;
-        for (path, file) in &tree {
-            let target = temp.path().join(path);
-            std::fs::create_dir_all(target.parent().expect("inside the temp dir"))?;
-            std::fs::write(&target, &file.bytes)?;
-        }
+        let temp = render_into_temp(course, day, answers, variant)?;
         let dir = temp.path().join(day_dir(day));
         let run = run_day_tests(&config, &dir)?;
         if run.tests.is_empty() {
@@ -170,31 +180,61 @@ fn prove_day(course: &Course, day: u32, answers: &Answers, problems: &mut Vec<St
                 last_lines(&run.output).join("\n    ")
             ));
             line.push_str(" tests did not run");
-            break;
+            return Ok(line);
         }
-        let passed = run.tests.iter().filter(|t| t.outcome == Outcome::Passed).count();
-        // a module that cannot be imported on the starter is a failing lab, not "no tests"
-        let total = run.tests.iter().filter(|t| t.outcome != Outcome::Skipped).count() + run.collection_errors.len();
-        match variant {
-            Variant::Starter => {
-                line.push_str(&format!(" starter {passed}/{total} passing"));
-                if total == 0 || passed > 0 {
-                    problems.push(format!(
-                        "{}: the starter must fail every lab test, but {passed} of {total} pass",
-                        day_dir(day)
-                    ));
-                }
+        tally(day, variant, &run, &mut line, problems);
+    }
+    if problems.len() > before {
+        // the reference must hold before its variants can say anything
+        return Ok(line);
+    }
+    let (variants, unusable) = wrong::known_wrong(course, day);
+    problems.extend(unusable);
+    if variants.is_empty() {
+        return Ok(line);
+    }
+    let mut caught = 0;
+    for variant in &variants {
+        let temp = render_into_temp(course, day, answers, Variant::Solution)?;
+        let dir = temp.path().join(day_dir(day));
+        if let Err(problem) = wrong::apply(variant, &dir) {
+            problems.push(format!("{}: {problem}", variant.path));
+            continue;
+        }
+        let found = wrong::verdict(variant, &run_day_tests(&config, &dir)?);
+        if found.is_empty() {
+            caught += 1;
+        }
+        problems.extend(found);
+    }
+    line.push_str(&format!(", known-wrong variants {caught}/{} caught", variants.len()));
+    Ok(line)
+}
+
+/// Adds the run's counts to the day's line, and a problem when the starter passes a test or the
+/// reference fails one.
+fn tally(day: u32, variant: Variant, run: &TestRun, line: &mut String, problems: &mut Vec<String>) {
+    let passed = run.tests.iter().filter(|t| t.outcome == Outcome::Passed).count();
+    // a module that cannot be imported on the starter is a failing lab, not "no tests"
+    let total = run.tests.iter().filter(|t| t.outcome != Outcome::Skipped).count() + run.collection_errors.len();
+    match variant {
+        Variant::Starter => {
+            line.push_str(&format!(" starter {passed}/{total} passing"));
+            if total == 0 || passed > 0 {
+                problems.push(format!(
+                    "{}: the starter must fail every lab test, but {passed} of {total} pass",
+                    day_dir(day)
+                ));
             }
-            Variant::Solution => {
-                line.push_str(&format!(", reference {passed}/{total} passing"));
-                if total == 0 || passed != total || !run.succeeded {
-                    problems.push(format!(
-                        "{}: the reference must pass every test, but {passed} of {total} pass",
-                        day_dir(day)
-                    ));
-                }
+        }
+        Variant::Solution => {
+            line.push_str(&format!(", reference {passed}/{total} passing"));
+            if total == 0 || passed != total || !run.succeeded {
+                problems.push(format!(
+                    "{}: the reference must pass every test, but {passed} of {total} pass",
+                    day_dir(day)
+                ));
             }
         }
     }
-    Ok(line)
 }

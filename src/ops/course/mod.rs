@@ -3,3 +3,4 @@
 pub mod check;
 pub mod diff;
 pub mod export;
+pub mod wrong;
