@@ -118,9 +118,7 @@ def quantity(value: object) -> Decimal:
 
 def selects(selector: dict, labels: dict) -> bool:
     """True when every key/value of a (non-empty) selector is among the labels."""
-    return bool(selector) and all(
-        labels.get(key) == value for key, value in selector.items()
-    )
+    return bool(selector) and all(labels.get(key) == value for key, value in selector.items())
 
 
 def container_port(container: dict, target: object) -> int | None:
@@ -132,14 +130,10 @@ def container_port(container: dict, target: object) -> int | None:
 
 
 def exposed_port(dockerfile: Path) -> int | None:
-    match = re.search(
-        r"^EXPOSE\s+(\d+)", dockerfile.read_text(encoding="utf-8"), re.MULTILINE
-    )
+    match = re.search(r"^EXPOSE\s+(\d+)", dockerfile.read_text(encoding="utf-8"), re.MULTILINE)
     return int(match.group(1)) if match else None
 
 
 def dockerfile_uid(dockerfile: Path) -> int | None:
-    users = re.findall(
-        r"^USER\s+(\d+)", dockerfile.read_text(encoding="utf-8"), re.MULTILINE
-    )
+    users = re.findall(r"^USER\s+(\d+)", dockerfile.read_text(encoding="utf-8"), re.MULTILINE)
     return int(users[-1]) if users else None

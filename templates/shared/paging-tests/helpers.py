@@ -18,9 +18,7 @@ def links(response) -> dict[str, str]:
     return found
 
 
-def walk(
-    api: TestClient, url: str, between_pages=None, max_pages: int = 100
-) -> list[list[int]]:
+def walk(api: TestClient, url: str, between_pages=None, max_pages: int = 100) -> list[list[int]]:
     """The ids of every page, following rel="next" until there is none.
 
     `between_pages(page_number)` runs after each page: the place to insert rows mid-walk.
