@@ -42,6 +42,12 @@ impl CourseFiles {
         Ok(CourseFiles { files })
     }
 
+    /// These files without the ones under `prefix` (a folder path ending in `/`).
+    pub fn without(mut self, prefix: &str) -> Self {
+        self.files.retain(|path, _| !path.starts_with(prefix));
+        self
+    }
+
     /// This course with `overrides` laid on top: a file in `overrides` replaces the same path.
     pub fn overlaid_with(mut self, overrides: CourseFiles) -> Self {
         self.files.extend(overrides.files);

@@ -58,7 +58,9 @@ impl Course {
                 let base = CourseFiles::built_in();
                 let base_text = manifest_text(&base, "built-in course.toml")?;
                 let manifest = Manifest::parse_extending(base_text, own_text, &origin_name)?;
-                (manifest, base.overlaid_with(own))
+                // The built-in known-wrong variants are diffs over the built-in references, which
+                // this folder may change: only the folder's own `wrong/` files are its variants.
+                (manifest, base.without("wrong/").overlaid_with(own))
             }
         };
         Ok(Course {

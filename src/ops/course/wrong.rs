@@ -205,4 +205,22 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn a_folder_extending_the_built_in_course_has_only_its_own_variants() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("course.toml"),
+            "extends = \"builtin\"\n\n[course]\nversion = \"1.0.0\"\n",
+        )
+        .unwrap();
+        std::fs::create_dir_all(dir.path().join("wrong/day01")).unwrap();
+        std::fs::write(dir.path().join("wrong/day01/ours.patch"), PATCH).unwrap();
+        let course = Course::from_folder(dir.path()).unwrap();
+        let (variants, problems) = known_wrong(&course, 1);
+        assert!(problems.is_empty(), "{problems:?}");
+        let paths: Vec<&str> = variants.iter().map(|v| v.path.as_str()).collect();
+        assert_eq!(paths, ["wrong/day01/ours.patch"]);
+        assert!(known_wrong(&course, 2).0.is_empty());
+    }
 }
