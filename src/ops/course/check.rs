@@ -185,7 +185,7 @@ fn prove_day(course: &Course, day: u32, answers: &Answers, problems: &mut Vec<St
         tally(day, variant, &run, &mut line, problems);
     }
     if problems.len() > before {
-        // the reference must hold before its variants can say anything
+        // variants prove something only over a starter that fails and a reference that passes
         return Ok(line);
     }
     let (variants, unusable) = wrong::known_wrong(course, day);
