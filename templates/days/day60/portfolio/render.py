@@ -54,7 +54,7 @@ def portfolio(
     lines.append(f"- {len(days)} of 60 course days in this repository, with {tests} tests.")
     if dates:
         lines.append(f"- Work dated from {min(dates)} to {max(dates)}.")
-    lines.append(f"- Capstone case study: [{'KnowledgeCloud'}](CASE_STUDY.md).")
+    lines.append("- Capstone case study: [KnowledgeCloud](CASE_STUDY.md).")
     lines += ["", "## Skills by role", ""]
     # BEGIN SOLUTION
     for role, numbers in roles.items():
