@@ -7,13 +7,10 @@ import os
 import zipfile
 from datetime import UTC, datetime
 
-import boto3
 import pytest
 from fastapi.testclient import TestClient
-from moto import mock_aws
 
 from knowledgecloud.documents.app import create_app
-from knowledgecloud.documents.objects import BUCKET, ObjectStore
 from knowledgecloud.documents.repository import DocumentStore
 from knowledgecloud.documents.tables import make_engine, outbox
 from knowledgecloud.platform.bus import InMemoryBus
@@ -21,11 +18,6 @@ from knowledgecloud.platform.outbox import OutboxRelay
 
 LIMIT = 64 * 1024
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
-AWS_SETTINGS = {
-    "AWS_ACCESS_KEY_ID": "testing",
-    "AWS_SECRET_ACCESS_KEY": "testing",
-    "AWS_DEFAULT_REGION": "us-east-1",
-}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -37,32 +29,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "live" in item.keywords:
             item.add_marker(skip_live)
-
-
-@pytest.fixture(scope="session")
-def s3_client():
-    """moto's in-process S3 for the whole session: no network, no real credentials."""
-    saved = {name: os.environ.get(name) for name in AWS_SETTINGS}
-    os.environ.update(AWS_SETTINGS)
-    try:
-        with mock_aws():
-            yield boto3.client("s3", region_name="us-east-1")
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-
-
-@pytest.fixture
-def objects(s3_client):
-    """The documents bucket, empty at the start of every test."""
-    store = ObjectStore(s3_client, BUCKET)
-    store.ensure_bucket()
-    for key in store.keys():
-        store.delete(key)
-    return store
 
 
 @pytest.fixture

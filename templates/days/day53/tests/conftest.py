@@ -15,16 +15,14 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-import boto3
 import docx
 import pytest
 from fastapi.testclient import TestClient
 from fpdf import FPDF
-from moto import mock_aws
 
 from fakellm import FakeLLM, extractive
 from knowledgecloud.documents.app import create_app as create_documents_app
-from knowledgecloud.documents.objects import BUCKET, ObjectStore
+from knowledgecloud.documents.objects import ObjectStore
 from knowledgecloud.documents.repository import DocumentStore
 from knowledgecloud.documents.tables import make_engine as make_documents_engine
 from knowledgecloud.documents.tables import outbox as documents_outbox
@@ -39,11 +37,6 @@ from knowledgecloud.search.app import create_app as create_search_app
 from knowledgecloud.search.hybrid import HybridSearch
 
 NOW = datetime(2026, 3, 3, 10, 0, tzinfo=UTC)
-AWS_SETTINGS = {
-    "AWS_ACCESS_KEY_ID": "testing",
-    "AWS_SECRET_ACCESS_KEY": "testing",
-    "AWS_DEFAULT_REGION": "us-east-1",
-}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -72,30 +65,6 @@ def make_docx(*paragraphs: str) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
-
-
-@pytest.fixture(scope="session")
-def s3_client():
-    saved = {name: os.environ.get(name) for name in AWS_SETTINGS}
-    os.environ.update(AWS_SETTINGS)
-    try:
-        with mock_aws():
-            yield boto3.client("s3", region_name="us-east-1")
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-
-
-@pytest.fixture
-def objects(s3_client):
-    store = ObjectStore(s3_client, BUCKET)
-    store.ensure_bucket()
-    for key in store.keys():
-        store.delete(key)
-    return store
 
 
 @dataclass

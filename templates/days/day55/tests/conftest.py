@@ -9,11 +9,9 @@ import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
-import boto3
 import httpx
 import pytest
 import uvicorn
-from moto import mock_aws
 
 from evaluation.rag_eval import load_cases
 from evaluation.runner import agent_model, clock
@@ -21,7 +19,6 @@ from fakellm import FakeLLM
 from knowledgecloud.agent.search_adapter import HybridSearchPort
 from knowledgecloud.agent.tools import InMemoryDocuments, InMemorySearch
 from knowledgecloud.capstone import Gateway, Platform, System, build_platform, build_system
-from knowledgecloud.documents.objects import BUCKET, ObjectStore
 
 
 def pytest_collection_modifyitems(config, items):
@@ -84,37 +81,6 @@ def system(tmp_path, llm, documents) -> Iterator[System]:
 def asgi(system) -> httpx.AsyncClient:
     """An async client that calls the app in process (no socket)."""
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=system.app), base_url="http://kc")
-
-
-@pytest.fixture(scope="session")
-def s3_client():
-    """moto's in-process S3, with the fake credentials boto3 needs, for the whole session."""
-    settings = {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_DEFAULT_REGION": "us-east-1",
-    }
-    saved = {name: os.environ.get(name) for name in settings}
-    os.environ.update(settings)
-    try:
-        with mock_aws():
-            yield boto3.client("s3", region_name="us-east-1")
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-
-
-@pytest.fixture
-def objects(s3_client) -> ObjectStore:
-    """An empty bucket."""
-    store = ObjectStore(s3_client, BUCKET)
-    store.ensure_bucket()
-    for key in store.keys():
-        store.delete(key)
-    return store
 
 
 @pytest.fixture
